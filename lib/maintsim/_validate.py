@@ -1,0 +1,113 @@
+"""Input checks shared by every module.
+
+Each helper raises a ``ValueError`` or ``TypeError`` whose message names the
+parameter, the value it was given and what is allowed, so that a reader who
+passes nonsense learns exactly what went wrong instead of getting a NaN.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from numbers import Real
+
+import numpy as np
+
+
+def _describe(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def as_float_array(name: str, value, *, allow_empty: bool = False) -> np.ndarray:
+    """Return ``value`` as a float64 array, refusing non-numbers, NaN and infinity."""
+    if isinstance(value, (str, bytes)) or value is None:
+        raise TypeError(f"{name} must be a number or an array of numbers, got {_describe(value)}")
+    try:
+        arr = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(
+            f"{name} must be a number or an array of numbers, got {_describe(value)}"
+        ) from exc
+    if arr.size == 0 and not allow_empty:
+        raise ValueError(f"{name} must not be empty, got {_describe(value)}")
+    if not np.all(np.isfinite(arr)):
+        bad = arr[~np.isfinite(arr)].flat[0]
+        raise ValueError(f"{name} must be finite, got {bad!r} in {_describe(value)}")
+    return arr
+
+
+def non_negative(name: str, value) -> np.ndarray:
+    """Finite values >= 0 (durations, counts, rates)."""
+    arr = as_float_array(name, value)
+    if np.any(arr < 0):
+        bad = arr[arr < 0].flat[0]
+        raise ValueError(f"{name} must be >= 0, got {bad!r}")
+    return arr
+
+
+def positive(name: str, value) -> np.ndarray:
+    """Finite values > 0."""
+    arr = as_float_array(name, value)
+    if np.any(arr <= 0):
+        bad = arr[arr <= 0].flat[0]
+        raise ValueError(f"{name} must be > 0, got {bad!r}")
+    return arr
+
+
+def in_range(name: str, value, low: float, high: float, *, low_open=False, high_open=False):
+    """Finite values inside [low, high] (each end optionally open)."""
+    arr = as_float_array(name, value)
+    too_low = arr <= low if low_open else arr < low
+    too_high = arr >= high if high_open else arr > high
+    if np.any(too_low | too_high):
+        bad = arr[too_low | too_high].flat[0]
+        left = "(" if low_open else "["
+        right = ")" if high_open else "]"
+        raise ValueError(f"{name} must be in {left}{low}, {high}{right}, got {bad!r}")
+    return arr
+
+
+def percent(name: str, value) -> np.ndarray:
+    """A percentage in [0, 100]."""
+    return in_range(name, value, 0.0, 100.0)
+
+
+def scalar(name: str, value) -> float:
+    """A single finite real number (bool is refused: it is almost always a mistake)."""
+    if isinstance(value, bool) or not isinstance(value, (Real, np.floating, np.integer)):
+        raise TypeError(f"{name} must be a real number, got {_describe(value)}")
+    value = float(value)
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must be finite, got {value!r}")
+    return value
+
+
+def integer(name: str, value, *, minimum: int | None = None, maximum: int | None = None) -> int:
+    """A whole number, optionally bounded."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an integer, got {_describe(value)}")
+    value = int(value)
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{name} must be >= {minimum}, got {value}")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name} must be <= {maximum}, got {value}")
+    return value
+
+
+def choice(name: str, value, allowed: Iterable[str]):
+    """One of a fixed set of names (tiers, methods, rules, kinds)."""
+    allowed = list(allowed)
+    if value not in allowed:
+        raise ValueError(f"{name} must be one of {allowed}, got {_describe(value)}")
+    return value
+
+
+def generator(name: str, rng) -> np.random.Generator:
+    """A ``numpy.random.Generator``: everything random in the book is seeded explicitly."""
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(
+            f"{name} must be a numpy.random.Generator (e.g. numpy.random.default_rng(42)), "
+            f"got {_describe(rng)}"
+        )
+    return rng

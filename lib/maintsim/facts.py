@@ -1,0 +1,392 @@
+"""Every number the book takes from outside, in one place, each with its source.
+
+Two kinds of value live here, and the book never mixes them up:
+
+* **Cited facts** (``source=`` a key of ``references.bib``). ``status`` says how
+  well the fact sheet (``shared/source/facts.md``) confirmed it: ``"confirmed"``
+  (read in a primary source), ``"secondary"`` (only in a faithful copy) or
+  ``"unconfirmed"`` (the book must say so wherever it uses the value).
+* **Modelling assumptions** (``assumption=True``). Nobody publishes a freeze-time
+  distribution or an event rate per VM; the book picks plausible values, tuned to
+  the cited wording named in ``tuned_to``, and says so wherever it uses them.
+
+Modules import from here; chapters cite the same ``source`` keys with ``{cite}`` (docstrings use ``:cite:p:``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# ---------------------------------------------------------------------------
+# SLA for Virtual Machines (v1.9): tiers and service-credit bands
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CreditBand:
+    """Uptime strictly below ``below_pct`` earns ``credit_pct`` of the monthly fee."""
+
+    below_pct: float
+    credit_pct: float
+
+
+@dataclass(frozen=True)
+class SlaTier:
+    """One row of the Azure VM SLA: a deployment, its monthly uptime target and credits.
+
+    ``credit_bands`` are ordered from the mildest miss to the worst; the credit for
+    a month is the band with the lowest ``below_pct`` that the uptime falls under.
+    """
+
+    key: str
+    label: str
+    target_pct: float
+    credit_bands: tuple[CreditBand, ...]
+    source: str
+    status: str
+    credit_status: str
+
+
+SLA_TIERS: dict[str, SlaTier] = {
+    tier.key: tier
+    for tier in (
+        SlaTier(
+            key="availability_zones",
+            label="2+ VMs across 2+ availability zones",
+            target_pct=99.99,
+            credit_bands=(CreditBand(99.99, 10), CreditBand(99.0, 25), CreditBand(95.0, 100)),
+            source="azure_sla_vm_v19",
+            status="secondary",
+            credit_status="secondary",
+        ),
+        SlaTier(
+            key="availability_set",
+            label="2+ VMs in an availability set or dedicated host group",
+            target_pct=99.95,
+            credit_bands=(CreditBand(99.95, 10), CreditBand(99.0, 25), CreditBand(95.0, 100)),
+            source="azure_sla_vm_v19",
+            status="secondary",
+            credit_status="unconfirmed",
+        ),
+        SlaTier(
+            key="single_premium",
+            label="single VM, Premium SSD or Ultra Disk",
+            target_pct=99.9,
+            credit_bands=(CreditBand(99.9, 10), CreditBand(99.0, 25), CreditBand(95.0, 100)),
+            source="azure_sla_vm_v19",
+            status="secondary",
+            credit_status="unconfirmed",
+        ),
+        SlaTier(
+            key="single_standard_ssd",
+            label="single VM, Standard SSD",
+            target_pct=99.5,
+            credit_bands=(CreditBand(99.5, 10), CreditBand(95.0, 25), CreditBand(92.0, 100)),
+            source="azure_sla_vm_v19",
+            status="secondary",
+            credit_status="unconfirmed",
+        ),
+        SlaTier(
+            key="single_standard_hdd",
+            label="single VM, Standard HDD",
+            target_pct=95.0,
+            credit_bands=(CreditBand(95.0, 10), CreditBand(92.0, 25), CreditBand(90.0, 100)),
+            source="azure_sla_vm_v19",
+            status="secondary",
+            credit_status="unconfirmed",
+        ),
+    )
+}
+"""The five VM SLA tiers of v1.9 :cite:p:`azure_sla_vm_v19`. Only the availability-zone
+credit row is corroborated (by a secondary copy); the other credit rows are
+unconfirmed in the fact sheet, so the book labels them as such."""
+
+SLA_VERSION_HISTORY: tuple[tuple[str, str, str], ...] = (
+    ("1.0", "2015-03", "first VM SLA"),
+    ("1.1", "2016-04", "VM section moved out of the Cloud Services SLA"),
+    ("1.2", "2016-07", "VM Connectivity; availability set with 2+ instances at 99.95%"),
+    ("1.3", "2016-11", "new single-instance VM SLA (99.9% with premium storage on all disks)"),
+    ("1.4", "2016-11", "updates related to Maximum Available Minutes"),
+    ("1.5", "2017-03", "100% credit if uptime is below 95%"),
+    ("1.6", "2017-04", "'x 100' added to the uptime formulas"),
+    ("1.7", "2018-03", "removed the exclusion for single-instance VM maintenance downtime"),
+    ("1.8", "2018-03", "added 99.99% for VMs across 2+ availability zones"),
+    ("1.9", "unknown", "added Standard SSD (99.5%), Standard HDD (95%), dedicated host group"),
+)
+"""(version, year-month, change) from the SLA's own version history :cite:p:`azure_sla_history`.
+The release date of v1.9 could not be confirmed."""
+
+SLA_SOURCE_HISTORY = "azure_sla_history"
+
+# ---------------------------------------------------------------------------
+# Calendar bases used by published availability tables
+# ---------------------------------------------------------------------------
+
+SRE_TABLE_BASES_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "quarter": 90, "year": 365}
+"""Period lengths implied by the SRE book's availability table :cite:p:`sre_availability_table`."""
+
+GREGORIAN_YEAR_DAYS = 365.2425
+"""The mean Gregorian year, which uptime.is uses (its month is a twelfth of it) :cite:p:`uptime_is`."""
+
+# ---------------------------------------------------------------------------
+# Maintenance as the Azure documents describe it
+# ---------------------------------------------------------------------------
+
+PAUSE_WORDING_HISTORY: tuple[tuple[str, str, str], ...] = (
+    ("2018-2020", "ms_maint_2018", "most pauses < 10 s; memory-preserving pauses 'for up to 30 seconds'"),
+    ("2021-10", "ms_maint_2021", "memory-preserving maintenance pauses the VM 'for typically 30 seconds'"),
+    ("2022-10", "torigoe2022", "host-side update completes within 30 s at P99 for most maintenance"),
+    ("2024-04", "ms_maint_2024", "'almost always' < 10 s; rarely, at most once per 18 months, 'about 30 seconds'"),
+    ("2026-04", "ms_maint_2026", "same as 2024"),
+)
+"""How the documents have described the pause over the years (paraphrased; quotes marked)."""
+
+LIVE_MIGRATION_EXCLUSIONS: tuple[tuple[str, str, str], ...] = (
+    ("2020", "ms_maint_2018", "G, M, N and H series"),
+    ("2021", "ms_maint_2021", "G, M, N and H series"),
+    ("2024", "ms_maint_2024", "G, L, N and H series; available on most M-series SKUs"),
+    ("2026", "ms_maint_2026", "G, L, N and H series; available on most M-series SKUs"),
+)
+"""VM series that cannot live-migrate, in each version of the maintenance document."""
+
+LIVE_MIGRATION_TYPICAL_MAX_S = 5.0
+"""Live migration pauses the VM, "typically lasting no more than 5 seconds" :cite:p:`ms_maint_2024`."""
+
+MOST_PAUSES_UNDER_S = 10.0
+"""VM-impacting maintenance "almost always" pauses for less than 10 s :cite:p:`ms_maint_2024`."""
+
+LONG_PAUSE_S = 30.0
+"""The "about 30 seconds" pause :cite:p:`ms_maint_2024`, read as a P99 by the source article
+:cite:p:`torigoe2022`."""
+
+LONG_PAUSE_AT_MOST_EVERY_MONTHS = 18
+"""The ~30 s pause happens "no more than once every 18 months" for general-purpose sizes
+:cite:p:`ms_maint_2024`."""
+
+SELF_SERVICE_WINDOW_DAYS = 35
+"""Self-maintenance window for reboot maintenance, "typically 35 days" :cite:p:`ms_maint_2024`
+(an older copy said 30 days :cite:p:`ms_maint_2018`)."""
+
+SELF_SERVICE_PHASE_WEEKS = 4
+"""The self-service phase typically lasts four weeks :cite:p:`ms_maint_2024`."""
+
+UPDATE_DOMAIN_RECOVERY_MIN = 30
+"""A restarted update domain has 30 minutes to recover before the next one starts
+:cite:p:`ms_availset`."""
+
+MAX_UPDATE_DOMAINS = 20
+MAX_FAULT_DOMAINS = 3
+DEFAULT_UPDATE_DOMAINS = 5
+"""Availability sets: up to 3 fault domains and 20 update domains :cite:p:`ms_availset`; 5 update
+domains is the usual default (secondary source)."""
+
+MEMORY_PRESERVING_COVERAGE_PCT = 90
+"""Memory-preserving maintenance works for "more than 90 percent" of Azure VMs :cite:p:`ms_maint_2024`."""
+
+# ---------------------------------------------------------------------------
+# Freeze models: MODELLING ASSUMPTIONS, each tuned to a cited sentence
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FreezeAssumption:
+    """Default lognormal for one kind of maintenance, given by its median and P99.
+
+    These are assumptions: no public source gives a distribution. ``tuned_to``
+    names the sentence each pair was chosen to agree with.
+    """
+
+    kind: str
+    label: str
+    median_s: float
+    p99_s: float
+    events_per_month: float
+    reboots: bool
+    tuned_to: str
+    source: str
+    assumption: bool = True
+
+
+FREEZE_ASSUMPTIONS: dict[str, FreezeAssumption] = {
+    a.kind: a
+    for a in (
+        FreezeAssumption(
+            kind="hot_patch",
+            label="hot patch",
+            median_s=0.002,
+            p99_s=0.02,
+            events_per_month=1.0,
+            reboots=False,
+            tuned_to="hot patching is 'best - in milliseconds', not visible to VMs; used for "
+            "monthly security updates",
+            source="techcomm_hhr2023",
+        ),
+        FreezeAssumption(
+            kind="mp_light",
+            label="memory-preserving (light)",
+            median_s=2.0,
+            p99_s=8.0,
+            events_per_month=0.6,
+            reboots=False,
+            tuned_to="VM-impacting maintenance 'almost always' pauses for less than 10 s",
+            source="ms_maint_2024",
+        ),
+        FreezeAssumption(
+            kind="mp_heavy",
+            label="memory-preserving (heavy: host OS/kernel)",
+            median_s=18.0,
+            p99_s=30.0,
+            events_per_month=1 / 18,
+            reboots=False,
+            tuned_to="P99 of the host-side update within 30 s (source article); 'about 30 seconds', "
+            "at most once every 18 months (rate = 1/18 per month, the documented upper bound)",
+            source="torigoe2022",
+        ),
+        FreezeAssumption(
+            kind="live_migration",
+            label="live migration",
+            median_s=1.5,
+            p99_s=5.0,
+            events_per_month=0.3,
+            reboots=False,
+            tuned_to="live migration pauses 'typically no more than 5 seconds' (read as P99)",
+            source="ms_maint_2024",
+        ),
+        FreezeAssumption(
+            kind="network_blip",
+            label="network maintenance blip",
+            median_s=1.0,
+            p99_s=20.0,
+            events_per_month=0.1,
+            reboots=False,
+            tuned_to="network updates do not stop the VM but can outlast TCP's retry logic "
+            "(source article); no figure is published",
+            source="torigoe2022",
+        ),
+        FreezeAssumption(
+            kind="reboot",
+            label="reboot maintenance",
+            median_s=300.0,
+            p99_s=900.0,
+            events_per_month=0.01,
+            reboots=True,
+            tuned_to="host reboots took VMs down 'for minutes at a time'; the last large reboot "
+            "campaign was around 3 January 2018 (source article)",
+            source="azblog_noimpact2020",
+        ),
+    )
+}
+"""Per-kind freeze defaults and event rates per VM-month. ALL ARE MODELLING ASSUMPTIONS."""
+
+HEAVY_SHARE_DEFAULT = 0.05
+"""Assumption: in a memory-preserving mixture, 5 % of events are heavy (host OS/kernel) updates.
+Tuned so the mixture's P99 stays within 30 s as the source article states."""
+
+OLD_KERNEL_PENALTY_FACTOR = 1.5
+"""Assumption: an old Linux guest kernel stretches the impact by this factor. The source article
+says old kernels can see longer impact :cite:p:`torigoe2022` but gives no number."""
+
+# ---------------------------------------------------------------------------
+# What a freeze does to a guest: TCP, clusters, load balancers, clocks
+# ---------------------------------------------------------------------------
+
+LINUX_TCP_RTO_MIN_S = 0.2
+LINUX_TCP_RTO_MAX_S = 120.0
+LINUX_TCP_TIMEOUT_INIT_S = 1.0
+"""``TCP_RTO_MIN = HZ/5``, ``TCP_RTO_MAX = 120*HZ``, ``TCP_TIMEOUT_INIT = 1*HZ``
+(``include/net/tcp.h``) :cite:p:`linux_tcp_h`."""
+
+LINUX_TCP_RETRIES2_DEFAULT = 15
+LINUX_TCP_RETRIES2_RFC1122_MIN = 8
+"""``tcp_retries2`` defaults to 15 (hypothetical timeout 924.6 s); RFC 1122's 100 s implies >= 8
+:cite:p:`linux_ipsysctl`."""
+
+LINUX_TCP_RETRIES2_AZURE_SUGGESTED = 5
+LINUX_TCP_USER_TIMEOUT_AZURE_MS = 30_000
+"""Azure suggests ``tcp_retries2 = 5`` and ``TCP_USER_TIMEOUT`` = 30 000 ms for faster failure
+detection :cite:p:`ms_maint_2026`."""
+
+LINUX_KEEPALIVE_DEFAULT = (7200, 75, 9)
+LINUX_KEEPALIVE_AZURE = (30, 10, 3)
+"""(time, interval, probes) in seconds/count: kernel defaults :cite:p:`linux_ipsysctl` and
+Azure's recipe (stale idle connection found within 60 s) :cite:p:`ms_maint_2026`."""
+
+WINDOWS_TCP_MAX_DATA_RETRANSMISSIONS_DEFAULT = 5
+WINDOWS_TCP_MAX_DATA_RETRANSMISSIONS_AZURE = 3
+"""``TcpMaxDataRetransmissions`` defaults to 5, doubling from the measured RTT
+:cite:p:`ms_tcpmaxdata`; Azure suggests 3 :cite:p:`ms_maint_2026`."""
+
+LB_PROBE_INTERVAL_S = 5.0
+LB_PROBE_FAILURES = 2
+"""Standard Load Balancer marks a paused backend unhealthy after 2 failed probes of 5 s
+:cite:p:`ms_maint_2026`."""
+
+
+@dataclass(frozen=True)
+class HeartbeatSetting:
+    """A cluster's tolerance to silence: ``delay_s`` x ``threshold`` missed heartbeats."""
+
+    key: str
+    label: str
+    delay_s: float
+    threshold: int
+    source: str
+    status: str
+
+
+HEARTBEAT_SETTINGS: dict[str, HeartbeatSetting] = {
+    h.key: h
+    for h in (
+        HeartbeatSetting("wsfc_2016_same_subnet", "WSFC 2016 default, same subnet", 1.0, 10,
+                         "ms_wsfc_iaas", "confirmed"),
+        HeartbeatSetting("wsfc_2016_cross_subnet", "WSFC 2016 default, cross subnet", 1.0, 20,
+                         "windowsitpro2017", "secondary"),
+        HeartbeatSetting("wsfc_2012r2_default", "WSFC 2008 R2/2012 R2 default", 1.0, 5,
+                         "wsfc_tuning_blog", "secondary"),
+        HeartbeatSetting("wsfc_azure_relaxed", "WSFC relaxed for Azure (SQL Server guidance)",
+                         1.0, 40, "ms_sql_hadr", "confirmed"),
+        HeartbeatSetting("sap_older_guidance", "WSFC, older SAP-on-Azure guidance", 2.0, 15,
+                         "ms_sql_hadr", "confirmed"),
+    )
+}
+"""Windows Server Failover Cluster heartbeat settings (delay, threshold) with sources."""
+
+COROSYNC_TOKEN_AZURE_MS = 30_000
+COROSYNC_CONSENSUS_AZURE_MS = 36_000
+"""Pacemaker on Azure: ``token: 30000`` "to allow memory-preserving maintenance",
+``consensus: 36000`` :cite:p:`ms_sap_pacemaker`."""
+
+AG_LEASE_TIMEOUT_MAX_S = 80.0
+"""Availability-group lease timeout should not exceed 80 s with the relaxed values :cite:p:`ms_sql_hadr`."""
+
+CHRONY_MAKESTEP_THRESHOLD_S = 1.0
+"""``makestep 1.0 -1``: chrony steps the clock when it is off by more than 1 s :cite:p:`ms_timesync_linux`."""
+
+# ---------------------------------------------------------------------------
+# Azure Scheduled Events (IMDS)
+# ---------------------------------------------------------------------------
+
+SCHEDULED_EVENTS_URL = "http://169.254.169.254/metadata/scheduledevents?api-version=2020-07-01"
+SCHEDULED_EVENTS_HEADER = {"Metadata": "true"}
+EVENT_TYPES = ("Freeze", "Reboot", "Redeploy", "Preempt", "Terminate")
+EVENT_STATUSES = ("Scheduled", "Started")
+EVENT_SOURCES = ("Platform", "User")
+RESOURCE_TYPES = ("VirtualMachine",)
+MIN_NOTICE_S = {"Freeze": 900, "Reboot": 900, "Redeploy": 600, "Preempt": 30, "Terminate": 300}
+"""Minimum ``NotBefore`` notice per event type (Terminate is user-configurable, 5-15 min)
+:cite:p:`ms_schedev`."""
+
+EVENT_IMPACT = {
+    "Freeze": "the VM is paused for a few seconds; memory and open files are kept",
+    "Reboot": "the VM restarts; non-persistent memory is lost",
+    "Redeploy": "the VM moves to another host; ephemeral (temporary) disks are lost",
+    "Preempt": "the Spot VM is deleted; ephemeral disks are lost",
+    "Terminate": "the VM is scheduled to be deleted",
+}
+"""What each event type does to the VM, paraphrasing the Scheduled Events document :cite:p:`ms_schedev`."""
+
+DURATION_UNKNOWN = -1
+"""``DurationInSeconds`` is -1 when the duration is unknown or not applicable :cite:p:`ms_schedev`."""
+
+RECOMMENDED_POLL_INTERVAL_S = 1.0
+"""The document recommends polling about once per second :cite:p:`ms_schedev`."""
