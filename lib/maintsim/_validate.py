@@ -32,7 +32,7 @@ def as_float_array(name: str, value, *, allow_empty: bool = False) -> np.ndarray
     if arr.size == 0 and not allow_empty:
         raise ValueError(f"{name} must not be empty, got {_describe(value)}")
     if not np.all(np.isfinite(arr)):
-        bad = arr[~np.isfinite(arr)].flat[0]
+        bad = arr[~np.isfinite(arr)].flat[0].item()
         raise ValueError(f"{name} must be finite, got {bad!r} in {_describe(value)}")
     return arr
 
@@ -41,7 +41,7 @@ def non_negative(name: str, value) -> np.ndarray:
     """Finite values >= 0 (durations, counts, rates)."""
     arr = as_float_array(name, value)
     if np.any(arr < 0):
-        bad = arr[arr < 0].flat[0]
+        bad = arr[arr < 0].flat[0].item()
         raise ValueError(f"{name} must be >= 0, got {bad!r}")
     return arr
 
@@ -50,7 +50,7 @@ def positive(name: str, value) -> np.ndarray:
     """Finite values > 0."""
     arr = as_float_array(name, value)
     if np.any(arr <= 0):
-        bad = arr[arr <= 0].flat[0]
+        bad = arr[arr <= 0].flat[0].item()
         raise ValueError(f"{name} must be > 0, got {bad!r}")
     return arr
 
@@ -61,7 +61,7 @@ def in_range(name: str, value, low: float, high: float, *, low_open=False, high_
     too_low = arr <= low if low_open else arr < low
     too_high = arr >= high if high_open else arr > high
     if np.any(too_low | too_high):
-        bad = arr[too_low | too_high].flat[0]
+        bad = arr[too_low | too_high].flat[0].item()
         left = "(" if low_open else "["
         right = ")" if high_open else "]"
         raise ValueError(f"{name} must be in {left}{low}, {high}{right}, got {bad!r}")

@@ -316,6 +316,23 @@ WINDOWS_TCP_MAX_DATA_RETRANSMISSIONS_AZURE = 3
 """``TcpMaxDataRetransmissions`` defaults to 5, doubling from the measured RTT
 :cite:p:`ms_tcpmaxdata`; Azure suggests 3 :cite:p:`ms_maint_2026`."""
 
+WINDOWS_TCP_RTO_INITIAL_ASSUMED_S = 0.75
+"""Windows' first retransmission timeout in seconds, a MODELLING ASSUMPTION. The doubling starts
+from the measured round trip :cite:p:`ms_tcpmaxdata`, so no source pins it down. Tuned to Azure's
+two statements :cite:p:`ms_maint_2026`: 5 retransmissions detect a dead peer in "about 25-50 s",
+3 in "about 10-20 s". With the give-up at the (N+1)-th expiry, ``base x (2**(N+1) - 1)``, the
+first needs a base of 0.40-0.79 s, the second 0.67-1.33 s; 0.75 s fits both (47.25 s, 11.25 s)."""
+
+AZURE_QUOTED_DETECTION_S = {
+    ("linux", 5): (25.0, 50.0),
+    ("windows", 5): (25.0, 50.0),
+    ("windows", 3): (10.0, 20.0),
+}
+"""Dead-peer detection times that Azure quotes, in seconds, keyed by (os, retransmissions).
+Linux ``tcp_retries2 = 5`` and Windows' default 5 "about 25-50 s", Windows 3 "about 10-20 s"
+:cite:p:`ms_maint_2026`. Caution: from Linux's 200 ms floor, 5 retries give up after 12.6 s; the
+quoted range needs a first RTO of 0.4-0.8 s."""
+
 LB_PROBE_INTERVAL_S = 5.0
 LB_PROBE_FAILURES = 2
 """Standard Load Balancer marks a paused backend unhealthy after 2 failed probes of 5 s
@@ -390,3 +407,16 @@ DURATION_UNKNOWN = -1
 
 RECOMMENDED_POLL_INTERVAL_S = 1.0
 """The document recommends polling about once per second :cite:p:`ms_schedev`."""
+
+# ---------------------------------------------------------------------------
+# On-premises maintenance windows: MODELLING ASSUMPTIONS for chapter 1
+# ---------------------------------------------------------------------------
+
+ONPREM_WINDOWS_PER_YEAR = 4
+ONPREM_WINDOW_H = 4.0
+ONPREM_FAILURE_PROB = 0.1
+ONPREM_RECOVERY_H = 4.0
+"""Assumptions: a quarterly night window of 4 hours for firmware updates; one update in ten fails
+and needs another 4 hours of recovery. Tuned to the source article's memory of on-premises work:
+firmware updates planned in a night-time stop of "several hours", not always successful, with many
+recoveries :cite:p:`torigoe2022`. No frequency or failure rate is published."""

@@ -1,0 +1,38 @@
+# maintbook: two commands do everything.
+#   make book   build the site into _build/html (creates .venv on first use)
+#   make test   run every test: lint, library, notebooks, book build, browser, fresh environment
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha1sum | cut -c1-12)
+PORT ?= 8000
+
+.PHONY: book test serve bench notebooks lint unit nbval browser fresh clean
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*; touch $(STAMP)
+
+book: $(STAMP)
+	$(PY) tools/build_book.py
+
+test: $(STAMP)
+	$(PY) tools/run_tests.py
+
+serve: book
+	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+bench: $(STAMP)
+	$(PY) benchmarks/run_all.py
+
+notebooks: $(STAMP)
+	$(PY) tools/notebooks.py execute
+
+lint unit nbval browser fresh: $(STAMP)
+	$(PY) tools/run_tests.py --only $@
+
+clean:
+	rm -rf _build

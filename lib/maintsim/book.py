@@ -1,0 +1,78 @@
+"""The "key numbers" of a chapter: one table that nbval checks and the prose quotes.
+
+Every chapter ends its computations with a cell like::
+
+    # NBVAL_CHECK_OUTPUT
+    key = KeyNumbers("ch05")
+    key.add("p99_s", sample_p99, "{:.1f} s", "P99 of the seeded sample")
+    key
+
+The cell's printed table is compared by nbval on every CI run, so a change in
+the library that moves a number fails the build. A second cell calls
+``key.glue()``, which stores each formatted value with myst-nb's ``glue`` so the
+prose can quote it as ``{glue:text}`ch05_p99_s``` — the number in the text is
+always the number the code computed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class _Plain(str):
+    """A string whose repr is itself, so ``{glue:text}`` shows it without quotes."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+@dataclass
+class KeyNumbers:
+    """An ordered table of named, formatted results for one chapter.
+
+    Parameters
+    ----------
+    prefix : str
+        Prefix of every glue name (for example ``"ch05"``), so names stay unique
+        across the book.
+    """
+
+    prefix: str
+    _rows: list[tuple[str, object, str, str]] = field(default_factory=list)
+
+    def add(self, name: str, value, fmt: str = "{}", label: str = "") -> KeyNumbers:
+        """Add one result: ``fmt.format(value)`` is what the table and the prose show."""
+        if not isinstance(name, str) or not name.isidentifier():
+            raise ValueError(f"name must be an identifier-like string, got {name!r}")
+        if any(row[0] == name for row in self._rows):
+            raise ValueError(f"name {name!r} is already in the key numbers")
+        if not isinstance(fmt, str):
+            raise TypeError(f"fmt must be a format string, got {fmt!r}")
+        self._rows.append((name, value, fmt, label))
+        return self
+
+    def formatted(self, name: str) -> str:
+        """The formatted text of one entry, exactly as the prose shows it."""
+        for row_name, value, fmt, _ in self._rows:
+            if row_name == name:
+                return fmt.format(value)
+        raise KeyError(f"no key number named {name!r}; have {[r[0] for r in self._rows]}")
+
+    def glue_name(self, name: str) -> str:
+        return f"{self.prefix}_{name}"
+
+    def glue(self) -> None:
+        """Store every formatted value with myst-nb's ``glue`` (no visible output)."""
+        from myst_nb import glue  # imported here: only the book build needs it
+
+        for name, value, fmt, _ in self._rows:
+            glue(self.glue_name(name), _Plain(fmt.format(value)), display=False)
+
+    def __repr__(self) -> str:
+        width = max((len(self.glue_name(r[0])) for r in self._rows), default=0)
+        lines = [f"Key numbers ({self.prefix})"]
+        for name, value, fmt, label in self._rows:
+            text = fmt.format(value)
+            suffix = f"   # {label}" if label else ""
+            lines.append(f"  {self.glue_name(name):<{width}}  {text}{suffix}")
+        return "\n".join(lines)

@@ -1,0 +1,166 @@
+"""One plotting set-up for every chapter: figures that render everywhere.
+
+Why this module exists
+----------------------
+Since plotly 6, a figure shown in a notebook carries only plotly's own JSON
+mimetype (``application/vnd.plotly.v1+json``). JupyterLab draws it, but the book
+builder (myst-nb) does not know that mimetype: it warns
+``mystnb.unknown_mime_type`` and leaves a blank space on the site. Silencing that
+warning would also hide figures that are really missing, so instead every figure
+is shown with *two* representations:
+
+* the plotly JSON, which JupyterLab, Binder and VS Code render natively, and
+* a small ``text/html`` fragment (a ``<div>`` and a ``Plotly.newPlot`` call)
+  that the static site renders with the ``plotly.min.js`` it serves itself.
+  The fragment never loads plotly.js from a CDN: the book's Sphinx extension
+  (``_ext/offline_assets.py``) copies the file that ships inside the ``plotly``
+  package into the site and adds it to exactly the pages that hold a figure.
+
+Call :func:`setup` once at the top of a notebook. It is idempotent and changes
+nothing but plotly's default renderer and template.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+
+import plotly.graph_objects as go
+import plotly.io as pio
+from plotly.io._base_renderers import MimetypeRenderer
+
+RENDERER_NAME = "maintbook"
+TEMPLATE_NAME = "maintbook"
+
+# Okabe & Ito's colour-blind-safe palette (Okabe, M. and Ito, K., "Color Universal
+# Design", 2008), in the order the book uses it.
+PALETTE = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+"""Named colours; figures refer to them by name, so a palette change keeps their meaning."""
+
+KIND_COLOURS = {
+    "hot_patch": PALETTE["green"],
+    "mp_light": PALETTE["sky"],
+    "mp_heavy": PALETTE["blue"],
+    "live_migration": PALETTE["purple"],
+    "network_blip": PALETTE["orange"],
+    "reboot": PALETTE["vermillion"],
+}
+"""One colour per kind of maintenance, the same in every chapter."""
+
+THRESHOLD_COLOUR = PALETTE["vermillion"]
+"""Colour of the line that marks 30 s (or any threshold a chapter cares about)."""
+
+_PLOT_CONFIG = {"displaylogo": False, "responsive": True}
+HTML_TWIN_MARK = "maintbook_html_twin"
+
+
+class BookRenderer(MimetypeRenderer):
+    """Emit plotly's JSON for Jupyter *and* an HTML fragment for the static site.
+
+    The HTML fragment expects ``window.Plotly`` to exist: the site loads
+    ``_static/plotly.min.js`` on every page that contains a figure. The ``<div>``
+    id is derived from the figure's content and a per-kernel counter, so a
+    re-run produces the same page.
+    """
+
+    def __init__(self):
+        self._counter = itertools.count(1)
+
+    def to_mimebundle(self, fig_dict):
+        figure_json = pio.to_json(fig_dict, validate=False)
+        digest = hashlib.sha1(figure_json.encode()).hexdigest()[:10]
+        div_id = f"maintbook-fig-{next(self._counter)}-{digest}"
+        html = pio.to_html(
+            fig_dict,
+            include_plotlyjs=False,
+            full_html=False,
+            div_id=div_id,
+            config=_PLOT_CONFIG,
+            validate=False,
+        )
+        return {
+            "application/vnd.plotly.v1+json": {
+                "data": fig_dict.get("data", []),
+                "layout": fig_dict.get("layout", {}),
+                "config": _PLOT_CONFIG,
+                HTML_TWIN_MARK: True,
+            },
+            "text/html": html,
+        }
+
+
+class PlotlyTwinMimePlugin:
+    """myst-nb plugin: skip plotly's JSON *only* when its HTML twin is in the same output.
+
+    myst-nb renders every mimetype of an output while parsing and picks one later,
+    so an unknown mimetype warns even when a ``text/html`` alternative exists.
+    Figures shown through :class:`BookRenderer` carry a mark in their JSON; for
+    those the JSON is skipped quietly (the HTML twin is what the site shows). A
+    plotly JSON *without* the mark still produces myst-nb's
+    ``unknown_mime_type`` warning, so a figure that would really be blank fails
+    the build. Registered under the ``myst_nb.mime_renderers`` entry point in
+    ``pyproject.toml``.
+    """
+
+    mime_priority_overrides = ()
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        content = data.content
+        if (data.mime_type == "application/vnd.plotly.v1+json" and isinstance(content, dict)
+                and content.get(HTML_TWIN_MARK)):
+            return []
+        return None
+
+
+def _template() -> go.layout.Template:
+    colours = list(PALETTE.values())
+    return go.layout.Template(
+        layout=go.Layout(
+            colorway=colours,
+            font={"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 14},
+            margin={"l": 60, "r": 20, "t": 60, "b": 40},
+            title={"font": {"size": 16}, "x": 0, "xref": "paper"},
+            hoverlabel={"namelength": -1},
+            legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
+            xaxis={"gridcolor": "#e5e5e5", "zeroline": False},
+            yaxis={"gridcolor": "#e5e5e5", "zeroline": False},
+            plot_bgcolor="white",
+            paper_bgcolor="white",
+        )
+    )
+
+
+def setup() -> None:
+    """Make plotly figures render in Jupyter, in Binder and on the static site.
+
+    Registers :class:`BookRenderer` as plotly's default renderer and the book's
+    template (colour-blind-safe palette, white background) as the default template.
+    Safe to call more than once.
+    """
+    if RENDERER_NAME not in pio.renderers:
+        pio.renderers[RENDERER_NAME] = BookRenderer()
+    pio.renderers.default = RENDERER_NAME
+    pio.templates[TEMPLATE_NAME] = _template()
+    pio.templates.default = "plotly_white+" + TEMPLATE_NAME
+
+
+def threshold_line(fig: go.Figure, x: float, label: str, **kwargs) -> go.Figure:
+    """Draw a labelled vertical line at ``x`` (for example the 30-second mark)."""
+    fig.add_vline(
+        x=x,
+        line={"color": kwargs.pop("color", THRESHOLD_COLOUR), "dash": kwargs.pop("dash", "dash")},
+        annotation_text=label,
+        annotation_position=kwargs.pop("position", "top right"),
+        **kwargs,
+    )
+    return fig

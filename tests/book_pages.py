@@ -1,0 +1,35 @@
+"""The pages of the book, read from _toc.yml (the single list of what the site holds)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def toc_files() -> list[str]:
+    """Every file in the table of contents, root first, without extension."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        for chapter in part.get("chapters", []):
+            files.append(chapter["file"])
+            files.extend(section["file"] for section in chapter.get("sections", []))
+    return files
+
+
+def page_paths() -> list[str]:
+    """Site paths of every page: ``intro`` is served as ``intro.html``."""
+    return [f"{name}.html" for name in toc_files()]
+
+
+def chapter_notebooks() -> list[Path]:
+    """The numbered chapters (NN_topic.ipynb) that follow the chapter template."""
+    return sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb"))
+
+
+def repository_url() -> str:
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    return config["repository"]["url"]

@@ -1,0 +1,108 @@
+"""The built site in a real browser: every page loads from 127.0.0.1 alone and works.
+
+Run after `make book` (``make test`` does both). Each page in the table of
+contents is opened in Debian's Chromium; a screenshot of each is saved under
+``_build/screenshots/`` for people to look at.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from book_pages import page_paths, repository_url
+
+pytestmark = pytest.mark.browser
+
+SERIOUS = ("serious", "critical")
+
+
+def _open(browser, url, *, width=1280, height=900):
+    """Open ``url`` recording console errors, failed requests and any other host asked."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    log = {"console": [], "failed": [], "foreign": [], "bad_status": []}
+    local = urlparse(url).netloc
+
+    def route(route):
+        if urlparse(route.request.url).netloc in (local, ""):
+            route.continue_()
+        else:  # never let the page reach another host; record that it tried
+            log["foreign"].append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and log["console"].append(m.text))
+    page.on("pageerror", lambda e: log["console"].append(str(e)))
+    page.on("requestfailed", lambda r: log["failed"].append(f"{r.url} {r.failure}"))
+    page.on("response", lambda r: r.status >= 400 and log["bad_status"].append(
+        f"{r.status} {r.url}"))
+    response = page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    return context, page, response, log
+
+
+@pytest.mark.parametrize("path", page_paths())
+def test_page_loads_offline_renders_and_is_accessible(browser, site_url, screenshots_dir, path):
+    context, page, response, log = _open(browser, f"{site_url}/{path}")
+    try:
+        assert response.status == 200, f"{path}: HTTP {response.status}"
+        assert log["foreign"] == [], f"{path} asked other hosts: {log['foreign']}"
+        assert log["failed"] == [], f"{path} had failed requests: {log['failed']}"
+        assert log["bad_status"] == [], f"{path} got error statuses: {log['bad_status']}"
+        assert log["console"] == [], f"{path} logged console errors: {log['console']}"
+
+        plots = page.locator(".js-plotly-plot")
+        for i in range(plots.count()):
+            assert plots.nth(i).locator("svg.main-svg").count() > 0, (
+                f"{path}: plotly figure {i} did not render")
+        html_figures = page.locator("div.plotly-graph-div").count()
+        assert plots.count() == html_figures, (
+            f"{path}: {html_figures} figure divs but {plots.count()} rendered plots")
+
+        name = re.sub(r"[^A-Za-z0-9_]+", "_", path.removesuffix(".html"))
+        page.screenshot(path=str(screenshots_dir / f"{name}.png"), full_page=True)
+
+        from axe_playwright_python.sync_playwright import Axe
+
+        violations = Axe().run(page).response["violations"]
+        serious = [f"{v['id']} ({v['impact']}): {v['help']} x{len(v['nodes'])}"
+                   for v in violations if v["impact"] in SERIOUS]
+        assert serious == [], f"{path}: accessibility violations: {serious}"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", page_paths())
+def test_page_does_not_scroll_sideways_on_a_phone(browser, site_url, path):
+    context, page, _, _ = _open(browser, f"{site_url}/{path}", width=375, height=812)
+    try:
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at 375px wide"
+    finally:
+        context.close()
+
+
+def test_search_finds_a_word_from_a_chapter(browser, site_url):
+    context, page, _, _ = _open(browser, f"{site_url}/search.html?q=hypervisor")
+    try:
+        page.wait_for_selector("#search-results ul.search li", timeout=15_000)
+        titles = page.locator("#search-results ul.search li").all_inner_texts()
+        assert any("maintenance" in t.lower() for t in titles), titles
+    finally:
+        context.close()
+
+
+def test_binder_button_points_at_the_configured_repository(browser, site_url):
+    owner_repo = urlparse(repository_url()).path.strip("/")
+    context, page, _, _ = _open(browser, f"{site_url}/chapters/01_what_is_maintenance.html")
+    try:
+        hrefs = page.eval_on_selector_all("a[href*='mybinder.org']", "els => els.map(e => e.href)")
+        assert hrefs, "no Binder launch button on chapter 1"
+        assert all(f"/v2/gh/{owner_repo}/" in h for h in hrefs), hrefs
+        downloads = page.eval_on_selector_all("a[href$='.ipynb']", "els => els.map(e => e.href)")
+        assert downloads, "no download link for the notebook"
+    finally:
+        context.close()

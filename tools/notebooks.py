@@ -1,0 +1,125 @@
+"""Keep the committed notebooks small, stable and honest.
+
+A notebook is committed with only the outputs nbval checks (cells marked
+``# NBVAL_CHECK_OUTPUT``); every other output, every execution count and every
+volatile piece of metadata is stripped. Usage::
+
+    python tools/notebooks.py normalise [NOTEBOOK ...]   # rewrite in place
+    python tools/notebooks.py check [NOTEBOOK ...]       # exit 1 if any is not normalised
+    python tools/notebooks.py execute [NOTEBOOK ...]     # run, then normalise (refresh outputs)
+
+With no notebook named, every ``chapters/*.ipynb`` is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+CHECK_MARK = "# NBVAL_CHECK_OUTPUT"
+KEEP_CELL_METADATA = ("tags",)
+KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
+LANGUAGE_INFO = {"name": "python"}
+KEEP_OUTPUT_TYPES = ("stream", "execute_result")
+
+
+def default_notebooks() -> list[Path]:
+    return sorted((ROOT / "chapters").glob("*.ipynb"))
+
+
+def is_checked(cell) -> bool:
+    return cell.cell_type == "code" and CHECK_MARK in cell.source
+
+
+def _clean_output(output):
+    output = copy.deepcopy(output)
+    if output.output_type == "execute_result":
+        output["execution_count"] = None
+        output["metadata"] = {}
+        output["data"] = {"text/plain": output["data"]["text/plain"]}
+    return output
+
+
+def normalised(nb):
+    """Return a normalised copy of ``nb`` (the input is not changed)."""
+    nb = copy.deepcopy(nb)
+    nb.metadata = {"kernelspec": dict(KERNELSPEC), "language_info": dict(LANGUAGE_INFO)}
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    for index, cell in enumerate(nb.cells):
+        cell.metadata = {k: v for k, v in cell.metadata.items() if k in KEEP_CELL_METADATA}
+        if "attachments" in cell and not cell["attachments"]:
+            del cell["attachments"]
+        cell["id"] = f"cell-{index:02d}"
+        if cell.cell_type != "code":
+            continue
+        cell.execution_count = None
+        if is_checked(cell):
+            cell.outputs = [
+                _clean_output(o)
+                for o in cell.outputs
+                if o.output_type in KEEP_OUTPUT_TYPES
+                and (o.output_type != "execute_result" or "text/plain" in o.get("data", {}))
+            ]
+        else:
+            cell.outputs = []
+    return nb
+
+
+def _text(nb) -> str:
+    return nbformat.writes(nb) + "\n"
+
+
+def check(paths: list[Path]) -> int:
+    bad = []
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        if path.read_text() != _text(normalised(nb)):
+            bad.append(path)
+        if not any(is_checked(c) for c in nb.cells):
+            print(f"{path.relative_to(ROOT)}: no cell marked {CHECK_MARK!r}")
+            bad.append(path)
+        for cell in nb.cells:
+            if is_checked(cell) and not cell.outputs:
+                print(f"{path.relative_to(ROOT)}: a checked cell has no stored output; "
+                      "run `python tools/notebooks.py execute`")
+                bad.append(path)
+    for path in dict.fromkeys(bad):
+        print(f"not normalised: {path.relative_to(ROOT)}  (run `make notebooks`)")
+    return 1 if bad else 0
+
+
+def normalise(paths: list[Path]) -> int:
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        path.write_text(_text(normalised(nb)))
+    return 0
+
+
+def execute(paths: list[Path]) -> int:
+    from nbclient import NotebookClient
+
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        NotebookClient(nb, timeout=300, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        path.write_text(_text(normalised(nb)))
+        print(f"executed and normalised {path.relative_to(ROOT)}")
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["normalise", "check", "execute"])
+    parser.add_argument("notebooks", nargs="*", type=Path)
+    args = parser.parse_args(argv)
+    paths = [p.resolve() for p in args.notebooks] or default_notebooks()
+    return {"normalise": normalise, "check": check, "execute": execute}[args.command](paths)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
