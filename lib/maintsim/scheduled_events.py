@@ -1,0 +1,554 @@
+"""Azure Scheduled Events: read the document, see how long is left, approve an event.
+
+Inside a VM, ``GET`` on the Instance Metadata Service (IMDS) endpoint
+:data:`URL` with the header :data:`HEADERS` returns a JSON document listing the
+maintenance about to touch the VM :cite:p:`ms_schedev`. This module reads that
+document (field names exactly as documented, API version 2020-07-01), says what an
+event means and how much notice is left, and builds the body of the ``POST`` that
+approves an event so that it starts now.
+
+It never talks to the network: the book runs anywhere, and the chapter shows the
+requests (:func:`curl_command`) for the reader to run inside an Azure VM.
+
+Decisions worth knowing:
+
+* ``NotBefore`` is an RFC 1123 date in GMT (``"Mon, 11 Apr 2022 22:26:58 GMT"``) or
+  ``""`` once the event has started. The weekday name is **checked but not trusted**:
+  the document's own example says ``"Mon, 11 Apr 2026"``, which is a Saturday, so the
+  date is parsed from day, month and year and a mismatch is recorded in
+  :attr:`Event.notes` (never as a Python warning).
+* ``Description``, ``EventSource`` and ``DurationInSeconds`` arrived in later API
+  versions (2019-04-01, 2019-08-01, 2020-07-01); when absent they default to ``""``,
+  None and -1 ("unknown", the documented default). All other fields are required.
+* Fields the module does not know are ignored, so a newer API version still parses.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from maintsim import _validate, facts
+
+__all__ = [
+    "EXAMPLE_EMPTY",
+    "EXAMPLE_FREEZE",
+    "EXAMPLE_FREEZE_STARTED",
+    "EXAMPLE_REBOOT",
+    "EXAMPLE_REDEPLOY",
+    "HEADERS",
+    "URL",
+    "Document",
+    "Event",
+    "EventSummary",
+    "approval_body",
+    "approval_json",
+    "curl_command",
+    "parse_document",
+    "polls_within_notice",
+    "summarise",
+]
+
+URL = facts.SCHEDULED_EVENTS_URL
+"""The IMDS endpoint, reachable only from inside an Azure VM :cite:p:`ms_schedev`."""
+
+HEADERS = dict(facts.SCHEDULED_EVENTS_HEADER)
+"""The header every request must carry, ``Metadata: true`` :cite:p:`ms_schedev`."""
+
+# ---------------------------------------------------------------------------
+# Example documents (JSON text, as IMDS returns it)
+# ---------------------------------------------------------------------------
+
+EXAMPLE_FREEZE = """\
+{
+  "DocumentIncarnation": 2,
+  "Events": [
+    {
+      "EventId": "C7061BAC-AFDC-4513-B24B-AA5F13A16123",
+      "EventType": "Freeze",
+      "ResourceType": "VirtualMachine",
+      "Resources": ["WestNO_0", "WestNO_1"],
+      "EventStatus": "Scheduled",
+      "NotBefore": "Mon, 11 Apr 2026 22:26:58 GMT",
+      "Description": "Virtual machine is being paused because of a memory-preserving Live Migration operation.",
+      "EventSource": "Platform",
+      "DurationInSeconds": 5
+    }
+  ]
+}"""  # noqa: E501 (the documented description is one long line)
+"""The documented example, values verbatim (including its Monday that is a Saturday)
+:cite:p:`ms_schedev`."""
+
+# The documents below are CONSTRUCTED for the book in the same shape: the event ids and
+# descriptions are ours, not Azure's.
+
+EXAMPLE_FREEZE_STARTED = """\
+{
+  "DocumentIncarnation": 3,
+  "Events": [
+    {
+      "EventId": "C7061BAC-AFDC-4513-B24B-AA5F13A16123",
+      "EventType": "Freeze",
+      "ResourceType": "VirtualMachine",
+      "Resources": ["WestNO_0", "WestNO_1"],
+      "EventStatus": "Started",
+      "NotBefore": "",
+      "Description": "Virtual machine is being paused because of a memory-preserving Live Migration operation.",
+      "EventSource": "Platform",
+      "DurationInSeconds": 5
+    }
+  ]
+}"""  # noqa: E501
+"""Constructed for the book. The same freeze once started; ``NotBefore`` is blank and the
+incarnation has increased."""
+
+EXAMPLE_REBOOT = """\
+{
+  "DocumentIncarnation": 7,
+  "Events": [
+    {
+      "EventId": "5E2C0A4B-0000-4000-8000-000000000001",
+      "EventType": "Reboot",
+      "ResourceType": "VirtualMachine",
+      "Resources": ["WebVM_2"],
+      "EventStatus": "Scheduled",
+      "NotBefore": "Mon, 11 Apr 2022 22:41:58 GMT",
+      "Description": "Constructed example: the host needs a reboot for maintenance.",
+      "EventSource": "Platform",
+      "DurationInSeconds": -1
+    }
+  ]
+}"""
+"""Constructed for the book. A platform reboot with the minimum 15 min notice, duration unknown."""
+
+EXAMPLE_REDEPLOY = """\
+{
+  "DocumentIncarnation": 12,
+  "Events": [
+    {
+      "EventId": "9A7F3E21-0000-4000-8000-000000000002",
+      "EventType": "Redeploy",
+      "ResourceType": "VirtualMachine",
+      "Resources": ["DbVM_0"],
+      "EventStatus": "Scheduled",
+      "NotBefore": "Tue, 12 Apr 2022 03:10:00 GMT",
+      "Description": "Constructed example: the VM moves to another host.",
+      "EventSource": "Platform",
+      "DurationInSeconds": -1
+    }
+  ]
+}"""
+"""Constructed for the book. A redeploy to another host, duration unknown."""
+
+EXAMPLE_EMPTY = '{"DocumentIncarnation": 1, "Events": []}'
+"""Nothing scheduled, the usual answer."""
+
+# ---------------------------------------------------------------------------
+# The document as Python objects
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Event:
+    """One entry of ``Events``, with the documented fields in snake_case.
+
+    Attributes
+    ----------
+    event_id : str
+        ``EventId``, the id to approve.
+    event_type : str
+        ``EventType``: Freeze, Reboot, Redeploy, Preempt or Terminate.
+    resource_type : str
+        ``ResourceType``, ``"VirtualMachine"`` in every documented example.
+    resources : tuple of str
+        ``Resources``: the VMs the event touches (all of an availability set or
+        scale-set placement group may be listed).
+    event_status : str
+        ``EventStatus``: Scheduled or Started (a finished event simply disappears).
+    not_before : datetime.datetime or None
+        ``NotBefore`` as an aware UTC time; None once the event has started.
+    not_before_text : str
+        ``NotBefore`` exactly as received.
+    description : str
+        ``Description`` ("" if absent).
+    event_source : str or None
+        ``EventSource``: Platform or User (None if absent).
+    duration_in_seconds : int
+        ``DurationInSeconds``: expected interruption; 0 none, -1 unknown (the default).
+    notes : tuple of str
+        Oddities found while parsing, e.g. a weekday that does not match the date.
+    """
+
+    event_id: str
+    event_type: str
+    resource_type: str
+    resources: tuple[str, ...]
+    event_status: str
+    not_before: datetime | None
+    not_before_text: str
+    description: str
+    event_source: str | None
+    duration_in_seconds: int
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed Scheduled Events document.
+
+    Attributes
+    ----------
+    incarnation : int
+        ``DocumentIncarnation``; it increases whenever ``Events`` changes, so a poller
+        only needs to look again when it moves.
+    events : tuple of Event
+    """
+
+    incarnation: int
+    events: tuple[Event, ...]
+
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_RFC1123 = re.compile(
+    r"(?P<weekday>[A-Za-z]{3}), (?P<day>\d{1,2}) (?P<month>[A-Za-z]{3}) (?P<year>\d{4}) "
+    r"(?P<hour>\d{2}):(?P<minute>\d{2}):(?P<second>\d{2}) GMT"
+)
+_DATE_EXAMPLE = "Mon, 11 Apr 2022 22:26:58 GMT"
+
+
+def _parse_not_before(text: str, field: str) -> tuple[datetime | None, tuple[str, ...]]:
+    """RFC 1123 date in GMT -> aware UTC datetime; "" -> None. English names, any locale."""
+    if text == "":
+        return None, ()
+    allowed = f"an RFC 1123 date like {_DATE_EXAMPLE!r} or '' once started"
+    match = _RFC1123.fullmatch(text)
+    if match is None or match["weekday"] not in _WEEKDAYS or match["month"] not in _MONTHS:
+        raise ValueError(f"{field} must be {allowed}, got {text!r}")
+    try:
+        when = datetime(
+            int(match["year"]), _MONTHS.index(match["month"]) + 1, int(match["day"]),
+            int(match["hour"]), int(match["minute"]), int(match["second"]), tzinfo=UTC,
+        )
+    except ValueError as exc:  # 31 Feb, hour 25, ...
+        raise ValueError(f"{field} must be {allowed}, got {text!r} ({exc})") from exc
+    actual = _WEEKDAYS[when.weekday()]
+    if match["weekday"] != actual:
+        note = (
+            f"{field} says {match['weekday']} but {when:%d %b %Y} is a {when:%A}; "
+            "the date was used and the weekday ignored"
+        )
+        return when, (note,)
+    return when, ()
+
+
+def _string(field: str, value, *, allow_empty: bool = False) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{field} must be a string, got {_validate._describe(value)}")
+    if not value and not allow_empty:
+        raise ValueError(f"{field} must be a non-empty string, got ''")
+    return value
+
+
+_REQUIRED = ("EventId", "EventType", "ResourceType", "Resources", "EventStatus", "NotBefore")
+
+
+def _parse_event(raw, index: int) -> Event:
+    where = f"Events[{index}]"
+    if not isinstance(raw, Mapping):
+        raise TypeError(f"{where} must be a JSON object, got {_validate._describe(raw)}")
+    for key in _REQUIRED:
+        if key not in raw:
+            raise ValueError(f"{where}.{key} is missing; every event has {', '.join(_REQUIRED)}")
+
+    event_type = _validate.choice(f"{where}.EventType", raw["EventType"], facts.EVENT_TYPES)
+    status = _validate.choice(f"{where}.EventStatus", raw["EventStatus"], facts.EVENT_STATUSES)
+    resources = raw["Resources"]
+    if not isinstance(resources, list) or not all(isinstance(r, str) for r in resources):
+        raise TypeError(
+            f"{where}.Resources must be a list of strings (VM names), "
+            f"got {_validate._describe(resources)}"
+        )
+    not_before_text = _string(f"{where}.NotBefore", raw["NotBefore"], allow_empty=True)
+    not_before, notes = _parse_not_before(not_before_text, f"{where}.NotBefore")
+    if status == "Scheduled" and not_before is None:
+        notes += (f"{where} is Scheduled but has no NotBefore: it may start at any moment",)
+
+    source = raw.get("EventSource")
+    if source is not None:
+        source = _validate.choice(f"{where}.EventSource", source, facts.EVENT_SOURCES)
+    duration = _validate.integer(
+        f"{where}.DurationInSeconds", raw.get("DurationInSeconds", facts.DURATION_UNKNOWN),
+        minimum=facts.DURATION_UNKNOWN,
+    )
+    return Event(
+        event_id=_string(f"{where}.EventId", raw["EventId"]),
+        event_type=event_type,
+        resource_type=_string(f"{where}.ResourceType", raw["ResourceType"]),
+        resources=tuple(resources),
+        event_status=status,
+        not_before=not_before,
+        not_before_text=not_before_text,
+        description=_string(f"{where}.Description", raw.get("Description", ""), allow_empty=True),
+        event_source=source,
+        duration_in_seconds=duration,
+        notes=notes,
+    )
+
+
+def parse_document(doc) -> Document:
+    """Read a Scheduled Events document (JSON text or an already-decoded dict).
+
+    Parameters
+    ----------
+    doc : str, bytes or dict
+        The body IMDS returned, e.g. :data:`EXAMPLE_FREEZE`.
+
+    Returns
+    -------
+    Document
+        ``incarnation`` and a tuple of :class:`Event`.
+
+    Raises
+    ------
+    ValueError, TypeError
+        Naming the field at fault, e.g. ``Events[0].NotBefore must be an RFC 1123
+        date like 'Mon, 11 Apr 2022 22:26:58 GMT' or '' once started, got '...'``.
+
+    Examples
+    --------
+    >>> d = parse_document(EXAMPLE_FREEZE)
+    >>> d.events[0].event_type, d.events[0].duration_in_seconds
+    ('Freeze', 5)
+    """
+    if isinstance(doc, (str, bytes, bytearray)):
+        try:
+            doc = json.loads(doc)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"doc must be a JSON object, could not parse it: {exc}") from exc
+    if not isinstance(doc, Mapping):
+        raise TypeError(
+            f"doc must be a JSON object (dict or JSON text), got {_validate._describe(doc)}"
+        )
+    for key in ("DocumentIncarnation", "Events"):
+        if key not in doc:
+            raise ValueError(f"{key} is missing; a document has DocumentIncarnation and Events")
+    incarnation = _validate.integer("DocumentIncarnation", doc["DocumentIncarnation"], minimum=0)
+    events = doc["Events"]
+    if not isinstance(events, list):
+        raise TypeError(
+            f"Events must be a list (possibly empty), got {_validate._describe(events)}"
+        )
+    return Document(incarnation, tuple(_parse_event(raw, i) for i, raw in enumerate(events)))
+
+
+# ---------------------------------------------------------------------------
+# What an event means for you
+# ---------------------------------------------------------------------------
+
+_PREPARE = {
+    "Freeze": "let clients retry through a short pause (or fail over if your cluster cannot)",
+    "Reboot": "drain the VM (take it out of the load balancer, finish or checkpoint work)",
+    "Redeploy": "drain the VM and copy anything you need off the temporary disk",
+    "Preempt": "checkpoint and drain now: the Spot VM is going away",
+    "Terminate": "finish or hand over work: the VM is going away",
+}
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    """One event, read for a person on call.
+
+    Attributes
+    ----------
+    event_id, event_type, event_status : str
+        From the event.
+    seconds_left : float or None
+        Seconds from ``now`` until ``NotBefore`` (negative once it has passed);
+        None once the event has started.
+    min_notice_s : int
+        The documented minimum notice for this type (Terminate: user-configurable,
+        5-15 min; the minimum is shown) :cite:p:`ms_schedev`.
+    impact : str
+        What this type of event does to a VM.
+    expected_duration_s : int or None
+        ``DurationInSeconds``, None when it is -1 (unknown).
+    duration_text : str
+        The same in words.
+    affects_vm : bool or None
+        Whether ``vm_name`` is in ``Resources`` (None if no name was given).
+    action : str
+        A suggested next step.
+    notes : tuple of str
+        From :attr:`Event.notes`.
+    """
+
+    event_id: str
+    event_type: str
+    event_status: str
+    seconds_left: float | None
+    min_notice_s: int
+    impact: str
+    expected_duration_s: int | None
+    duration_text: str
+    affects_vm: bool | None
+    action: str
+    notes: tuple[str, ...]
+
+
+def _duration_text(duration_s: int) -> str:
+    if duration_s == facts.DURATION_UNKNOWN:
+        return "unknown (DurationInSeconds = -1)"
+    if duration_s == 0:
+        return "no interruption expected (DurationInSeconds = 0)"
+    return f"about {duration_s} s of interruption"
+
+
+def _action(event: Event, seconds_left: float | None, affects_vm: bool | None) -> str:
+    if affects_vm is False:
+        return (
+            "Not this VM: the event is for the others listed in Resources "
+            "(same availability set or scale set). Nothing to do here."
+        )
+    if event.event_status == "Started":
+        return "Started: the impact is happening now; nothing left to approve. Wait it out."
+    prepare = _PREPARE[event.event_type]
+    then = prepare[0].upper() + prepare[1:]  # the same advice as a sentence of its own
+    approve = (
+        "then approve it (POST StartRequests) to start now; approval starts it for every "
+        "VM in Resources"
+    )
+    if seconds_left is None:
+        return f"No NotBefore: it may start at any moment. {then}."
+    if seconds_left <= 0:
+        return f"NotBefore has passed: it may start at any moment. {then}."
+    return f"{seconds_left:.0f} s left: {prepare}, {approve}."
+
+
+def summarise(event: Event, *, now: datetime, vm_name: str | None = None) -> EventSummary:
+    """Time left, expected impact and a next step for one event.
+
+    :math:`\\text{seconds\\_left} = \\text{NotBefore} - \\text{now}`, in seconds. An
+    event will not start before ``NotBefore`` unless it is approved
+    :cite:p:`ms_schedev`.
+
+    Parameters
+    ----------
+    event : Event
+        From :func:`parse_document`.
+    now : datetime.datetime
+        The current time, timezone-aware (pass it in: the book never reads the clock).
+    vm_name : str or None
+        This VM's name, to check against ``Resources``.
+
+    Returns
+    -------
+    EventSummary
+    """
+    if not isinstance(event, Event):
+        raise TypeError(
+            f"event must be an Event from parse_document(), got {_validate._describe(event)}"
+        )
+    if not isinstance(now, datetime):
+        raise TypeError(f"now must be a datetime.datetime, got {_validate._describe(now)}")
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError(
+            f"now must be timezone-aware (e.g. datetime.now(datetime.UTC)), got naive {now!r}"
+        )
+    if vm_name is not None:
+        vm_name = _string("vm_name", vm_name)
+
+    seconds_left = None
+    if event.not_before is not None and event.event_status == "Scheduled":
+        seconds_left = (event.not_before - now).total_seconds()
+    affects_vm = None if vm_name is None else vm_name in event.resources
+    duration_s = event.duration_in_seconds
+    return EventSummary(
+        event_id=event.event_id,
+        event_type=event.event_type,
+        event_status=event.event_status,
+        seconds_left=seconds_left,
+        min_notice_s=facts.MIN_NOTICE_S[event.event_type],
+        impact=facts.EVENT_IMPACT[event.event_type],
+        expected_duration_s=None if duration_s == facts.DURATION_UNKNOWN else duration_s,
+        duration_text=_duration_text(duration_s),
+        affects_vm=affects_vm,
+        action=_action(event, seconds_left, affects_vm),
+        notes=event.notes,
+    )
+
+
+def polls_within_notice(event_type, poll_interval_s=facts.RECOMMENDED_POLL_INTERVAL_S) -> int:
+    """How many polls fit in the minimum notice: ``floor(notice / interval)``.
+
+    Polling once a second :cite:p:`ms_schedev` gives 900 chances to see a Freeze or
+    Reboot (15 min notice) and 30 to see a Preempt.
+
+    Parameters
+    ----------
+    event_type : str
+        One of Freeze, Reboot, Redeploy, Preempt, Terminate.
+    poll_interval_s : float
+        Seconds between polls (> 0).
+    """
+    event_type = _validate.choice("event_type", event_type, facts.EVENT_TYPES)
+    poll_interval_s = float(
+        _validate.positive("poll_interval_s", _validate.scalar("poll_interval_s", poll_interval_s))
+    )
+    return int(facts.MIN_NOTICE_S[event_type] // poll_interval_s)
+
+
+# ---------------------------------------------------------------------------
+# Approving an event
+# ---------------------------------------------------------------------------
+
+
+def approval_body(event_ids) -> dict:
+    """The JSON body that approves events: ``{"StartRequests": [{"EventId": ...}, ...]}``.
+
+    ``POST`` it to :data:`URL` with :data:`HEADERS`; IMDS answers 200 for a valid id
+    (even one already approved) and 400 for a malformed header or body
+    :cite:p:`ms_schedev`.
+
+    Parameters
+    ----------
+    event_ids : str or Event or list
+        One or more event ids (non-empty strings) or events, in order.
+    """
+    if isinstance(event_ids, (str, Event)):
+        event_ids = [event_ids]
+    if not isinstance(event_ids, Iterable):
+        raise TypeError(
+            f"event_ids must be an event id, an Event or a list of them, "
+            f"got {_validate._describe(event_ids)}"
+        )
+    ids = [e.event_id if isinstance(e, Event) else e for e in event_ids]
+    if not ids:
+        raise ValueError("event_ids must name at least one event, got an empty list")
+    for i, event_id in enumerate(ids):
+        _string(f"event_ids[{i}]", event_id)
+    return {"StartRequests": [{"EventId": event_id} for event_id in ids]}
+
+
+def approval_json(event_ids) -> str:
+    """:func:`approval_body` as compact JSON text, ready to ``POST``."""
+    return json.dumps(approval_body(event_ids), separators=(",", ":"))
+
+
+def curl_command(event_ids=None) -> str:
+    """The ``curl`` line a reader runs inside an Azure VM (this module never runs it).
+
+    Without ``event_ids``: read the document. With them: approve those events.
+
+    Parameters
+    ----------
+    event_ids : str or Event or list or None
+        As in :func:`approval_body`; None to read the document.
+    """
+    header = " ".join(f"-H {k}:{v}" for k, v in HEADERS.items())
+    if event_ids is None:
+        return f'curl -s {header} "{URL}"'
+    return f"curl -s {header} -X POST -d '{approval_json(event_ids)}' \"{URL}\""

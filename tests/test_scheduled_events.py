@@ -1,0 +1,286 @@
+"""Scheduled Events documents: parsing, summarising and approving, as the book claims."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from maintsim import facts
+from maintsim import scheduled_events as se
+
+NOW = datetime(2026, 4, 11, 22, 11, 58, tzinfo=UTC)  # 15 min before the example's NotBefore
+
+
+def example_dict() -> dict:
+    return json.loads(se.EXAMPLE_FREEZE)
+
+
+def with_event(**changes) -> dict:
+    doc = example_dict()
+    doc["Events"][0].update(changes)
+    return doc
+
+
+def without(field: str) -> dict:
+    doc = example_dict()
+    del doc["Events"][0][field]
+    return doc
+
+
+# --- the documented example -----------------------------------------------------------
+
+
+def test_the_documented_example_parses_field_by_field():
+    doc = se.parse_document(se.EXAMPLE_FREEZE)
+    assert doc.incarnation == 2
+    (event,) = doc.events
+    assert event.event_id == "C7061BAC-AFDC-4513-B24B-AA5F13A16123"
+    assert event.event_type == "Freeze"
+    assert event.resource_type == "VirtualMachine"
+    assert event.resources == ("WestNO_0", "WestNO_1")
+    assert event.event_status == "Scheduled"
+    assert event.not_before == datetime(2026, 4, 11, 22, 26, 58, tzinfo=UTC)
+    assert event.not_before_text == "Mon, 11 Apr 2026 22:26:58 GMT"
+    assert event.description == (
+        "Virtual machine is being paused because of a memory-preserving Live Migration operation."
+    )
+    assert event.event_source == "Platform"
+    assert event.duration_in_seconds == 5
+
+
+def test_the_examples_monday_is_a_saturday_and_is_noted_not_warned():
+    (event,) = se.parse_document(se.EXAMPLE_FREEZE).events
+    assert datetime(2026, 4, 11).strftime("%A") == "Saturday"
+    assert len(event.notes) == 1
+    assert "Mon" in event.notes[0] and "Saturday" in event.notes[0]
+
+
+def test_a_correct_weekday_leaves_no_note():
+    (event,) = se.parse_document(with_event(NotBefore="Mon, 11 Apr 2022 22:26:58 GMT")).events
+    assert event.notes == ()
+    assert event.not_before == datetime(2022, 4, 11, 22, 26, 58, tzinfo=UTC)
+
+
+def test_a_dict_and_json_text_parse_the_same():
+    assert se.parse_document(example_dict()) == se.parse_document(se.EXAMPLE_FREEZE)
+    assert se.parse_document(se.EXAMPLE_FREEZE.encode()) == se.parse_document(se.EXAMPLE_FREEZE)
+
+
+def test_not_before_is_blank_once_started():
+    (event,) = se.parse_document(se.EXAMPLE_FREEZE_STARTED).events
+    assert event.event_status == "Started"
+    assert event.not_before is None
+
+
+@pytest.mark.parametrize(
+    ("example", "event_type"),
+    [(se.EXAMPLE_REBOOT, "Reboot"), (se.EXAMPLE_REDEPLOY, "Redeploy")],
+)
+def test_the_constructed_examples_parse_cleanly(example, event_type):
+    (event,) = se.parse_document(example).events
+    assert event.event_type == event_type
+    assert event.duration_in_seconds == facts.DURATION_UNKNOWN
+    assert event.notes == ()
+
+
+def test_the_empty_document_has_no_events():
+    doc = se.parse_document(se.EXAMPLE_EMPTY)
+    assert doc.incarnation == 1 and doc.events == ()
+
+
+def test_fields_from_later_api_versions_default_as_documented():
+    doc = example_dict()
+    for field in ("Description", "EventSource", "DurationInSeconds"):
+        del doc["Events"][0][field]
+    (event,) = se.parse_document(doc).events
+    assert event.description == ""
+    assert event.event_source is None
+    assert event.duration_in_seconds == -1
+
+
+def test_unknown_fields_are_ignored():
+    (event,) = se.parse_document(with_event(SomethingNew=1)).events
+    assert event.event_type == "Freeze"
+
+
+def test_a_scheduled_event_without_not_before_is_noted():
+    (event,) = se.parse_document(with_event(NotBefore="")).events
+    assert event.not_before is None
+    assert any("may start at any moment" in note for note in event.notes)
+
+
+# --- malformed documents name the field -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("doc", "error", "words"),
+    [
+        (without("EventId"), ValueError, r"Events\[0\]\.EventId is missing"),
+        (with_event(EventId=""), ValueError, r"Events\[0\]\.EventId must be a non-empty string"),
+        (with_event(EventType="Pause"), ValueError, r"Events\[0\]\.EventType must be one of"),
+        (with_event(EventStatus="Completed"), ValueError, r"Events\[0\]\.EventStatus must be one"),
+        (with_event(NotBefore="2026-04-11T22:26:58Z"), ValueError,
+         r"Events\[0\]\.NotBefore must be an RFC 1123 date .*got '2026-04-11T22:26:58Z'"),
+        (with_event(NotBefore="Mon, 31 Feb 2026 22:26:58 GMT"), ValueError,
+         r"Events\[0\]\.NotBefore must be an RFC 1123"),
+        (with_event(NotBefore="Mon, 11 Apr 2026 22:26:58 PST"), ValueError,
+         r"Events\[0\]\.NotBefore must be"),
+        (with_event(NotBefore=None), TypeError, r"Events\[0\]\.NotBefore must be a string"),
+        (with_event(Resources="WestNO_0"), TypeError, r"Events\[0\]\.Resources must be a list"),
+        (with_event(Resources=["a", 1]), TypeError, r"Events\[0\]\.Resources must be a list"),
+        (with_event(DurationInSeconds="5"), TypeError,
+         r"Events\[0\]\.DurationInSeconds must be an integer, got '5'"),
+        (with_event(DurationInSeconds=5.0), TypeError, r"Events\[0\]\.DurationInSeconds"),
+        (with_event(DurationInSeconds=-2), ValueError,
+         r"Events\[0\]\.DurationInSeconds must be >= -1"),
+        (with_event(EventSource="Azure"), ValueError, r"Events\[0\]\.EventSource must be one of"),
+        ({"DocumentIncarnation": "2", "Events": []}, TypeError,
+         "DocumentIncarnation must be an integer, got '2'"),
+        ({"DocumentIncarnation": True, "Events": []}, TypeError, "DocumentIncarnation"),
+        ({"Events": []}, ValueError, "DocumentIncarnation is missing"),
+        ({"DocumentIncarnation": 1}, ValueError, "Events is missing"),
+        ({"DocumentIncarnation": 1, "Events": {}}, TypeError, "Events must be a list"),
+        ({"DocumentIncarnation": 1, "Events": ["x"]}, TypeError, r"Events\[0\] must be a JSON"),
+        ("{not json", ValueError, "doc must be a JSON object"),
+        ("[]", TypeError, "doc must be a JSON object"),
+        (None, TypeError, "doc must be a JSON object"),
+    ],
+)
+def test_a_malformed_document_is_refused_naming_the_field(doc, error, words):
+    with pytest.raises(error, match=words):
+        se.parse_document(doc)
+
+
+def test_the_second_bad_event_is_named_by_its_index():
+    doc = example_dict()
+    doc["Events"].append(dict(doc["Events"][0], EventType="Nap"))
+    with pytest.raises(ValueError, match=r"Events\[1\]\.EventType"):
+        se.parse_document(doc)
+
+
+# --- summaries ------------------------------------------------------------------------
+
+
+def test_fifteen_minutes_before_not_before_there_are_900_s_left():
+    (event,) = se.parse_document(se.EXAMPLE_FREEZE).events
+    summary = se.summarise(event, now=NOW, vm_name="WestNO_0")
+    assert summary.seconds_left == 900.0 == summary.min_notice_s
+    assert summary.affects_vm is True
+    assert summary.expected_duration_s == 5
+    assert summary.impact == facts.EVENT_IMPACT["Freeze"]
+    assert summary.action.startswith("900 s left")
+    assert "approve" in summary.action
+
+
+def test_the_summary_works_in_any_time_zone():
+    (event,) = se.parse_document(se.EXAMPLE_FREEZE).events
+    tokyo = NOW.astimezone(timezone(timedelta(hours=9)))
+    assert se.summarise(event, now=tokyo).seconds_left == 900.0
+
+
+def test_a_vm_not_in_resources_is_not_affected():
+    (event,) = se.parse_document(se.EXAMPLE_FREEZE).events
+    summary = se.summarise(event, now=NOW, vm_name="EastUS_9")
+    assert summary.affects_vm is False
+    assert summary.action.startswith("Not this VM")
+
+
+def test_without_a_vm_name_affects_vm_is_unknown():
+    (event,) = se.parse_document(se.EXAMPLE_FREEZE).events
+    assert se.summarise(event, now=NOW).affects_vm is None
+
+
+def test_a_started_event_has_no_time_left():
+    (event,) = se.parse_document(se.EXAMPLE_FREEZE_STARTED).events
+    summary = se.summarise(event, now=NOW)
+    assert summary.seconds_left is None
+    assert summary.action.startswith("Started")
+
+
+def test_after_not_before_the_event_may_start_any_moment():
+    (event,) = se.parse_document(se.EXAMPLE_FREEZE).events
+    summary = se.summarise(event, now=NOW + timedelta(hours=1))
+    assert summary.seconds_left == -2700.0
+    assert "may start at any moment" in summary.action
+
+
+def test_duration_minus_one_means_unknown_and_zero_means_no_interruption():
+    (reboot,) = se.parse_document(se.EXAMPLE_REBOOT).events
+    assert se.summarise(reboot, now=NOW).expected_duration_s is None
+    assert "unknown" in se.summarise(reboot, now=NOW).duration_text
+    (zero,) = se.parse_document(with_event(DurationInSeconds=0)).events
+    assert "no interruption" in se.summarise(zero, now=NOW).duration_text
+
+
+@pytest.mark.parametrize(
+    ("event_type", "notice_s"),
+    [("Freeze", 900), ("Reboot", 900), ("Redeploy", 600), ("Preempt", 30), ("Terminate", 300)],
+)
+def test_minimum_notice_per_event_type(event_type, notice_s):
+    (event,) = se.parse_document(with_event(EventType=event_type)).events
+    assert se.summarise(event, now=NOW).min_notice_s == notice_s
+
+
+def test_polling_once_a_second_gives_900_polls_inside_a_15_minute_notice():
+    assert se.polls_within_notice("Freeze") == 900
+    assert se.polls_within_notice("Preempt") == 30
+    assert se.polls_within_notice("Redeploy", poll_interval_s=10) == 60
+
+
+# --- approval -------------------------------------------------------------------------
+
+
+def test_approving_one_event_builds_the_documented_body():
+    body = se.approval_body("C7061BAC-AFDC-4513-B24B-AA5F13A16123")
+    assert body == {"StartRequests": [{"EventId": "C7061BAC-AFDC-4513-B24B-AA5F13A16123"}]}
+
+
+def test_the_approval_body_round_trips_through_json():
+    ids = ["a", "b"]
+    assert json.loads(se.approval_json(ids)) == se.approval_body(ids)
+    assert [r["EventId"] for r in json.loads(se.approval_json(ids))["StartRequests"]] == ids
+
+
+def test_events_can_be_approved_directly():
+    doc = se.parse_document(se.EXAMPLE_FREEZE)
+    assert se.approval_body(doc.events) == se.approval_body(doc.events[0].event_id)
+
+
+def test_curl_shows_the_header_the_url_and_the_body():
+    assert se.curl_command() == (
+        'curl -s -H Metadata:true "http://169.254.169.254/metadata/scheduledevents'
+        '?api-version=2020-07-01"'
+    )
+    assert '{"StartRequests":[{"EventId":"x"}]}' in se.curl_command("x")
+    assert "-X POST" in se.curl_command("x")
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "words"),
+    [
+        (lambda: se.approval_body([]), ValueError, "event_ids must name at least one event"),
+        (lambda: se.approval_body(""), ValueError, r"event_ids\[0\] must be a non-empty"),
+        (lambda: se.approval_body(["a", 7]), TypeError, r"event_ids\[1\] must be a string"),
+        (lambda: se.approval_body(7), TypeError, "event_ids must be an event id"),
+        (lambda: se.summarise("Freeze", now=NOW), TypeError, "event must be an Event"),
+        (lambda: se.summarise(_event(), now="now"), TypeError, "now must be a datetime"),
+        (lambda: se.summarise(_event(), now=datetime(2026, 4, 11)), ValueError,
+         "now must be timezone-aware"),
+        (lambda: se.summarise(_event(), now=NOW, vm_name=3), TypeError, "vm_name must be a string"),
+        (lambda: se.polls_within_notice("Nap"), ValueError, "event_type must be one of"),
+        (lambda: se.polls_within_notice("Freeze", 0), ValueError, "poll_interval_s must be > 0"),
+    ],
+)
+def test_bad_input_is_refused_naming_the_parameter(call, error, words):
+    with pytest.raises(error, match=words):
+        call()
+
+
+def _event():
+    return se.parse_document(se.EXAMPLE_FREEZE).events[0]
+
+
+def test_the_module_exposes_the_documented_endpoint_and_header():
+    assert se.URL == facts.SCHEDULED_EVENTS_URL
+    assert se.HEADERS == {"Metadata": "true"}
