@@ -8,6 +8,7 @@ in CI (``CI`` set), then runs ``jupyter-book build . -W -n --keep-going``.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
 import shutil
@@ -16,9 +17,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD = ROOT / "_build"
-CACHE = BUILD / ".jupyter_cache"
-STAMP = BUILD / ".lib-fingerprint"
 
 
 def fingerprint() -> str:
@@ -30,18 +28,31 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
-def main() -> int:
-    BUILD.mkdir(exist_ok=True)
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Build the book (warnings are errors).")
+    parser.add_argument("--out", type=Path, default=ROOT,
+                        help="folder that receives _build/ (the site is OUT/_build/html)")
+    parser.add_argument("--toc", type=Path, default=None,
+                        help="another table of contents, e.g. to build one chapter alone")
+    args = parser.parse_args(argv)
+    build = args.out.resolve() / "_build"
+    cache = build / ".jupyter_cache"  # jupyter-book's default place for the cache
+    stamp = build / ".lib-fingerprint"
+    build.mkdir(parents=True, exist_ok=True)
     current = fingerprint()
-    stale = not STAMP.exists() or STAMP.read_text() != current
+    stale = not stamp.exists() or stamp.read_text() != current
     if os.environ.get("CI") or stale:
         reason = "CI" if os.environ.get("CI") else "lib/ or requirements changed"
         print(f"build_book: clearing the execution cache ({reason})")
-        shutil.rmtree(CACHE, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(build / ".doctrees", ignore_errors=True)
     jb = Path(sys.executable).parent / "jupyter-book"
-    result = subprocess.run([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"], cwd=ROOT)
+    command = [str(jb), "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(build.parent)]
+    if args.toc:
+        command += ["--toc", str(args.toc.resolve())]
+    result = subprocess.run(command, cwd=ROOT)
     if result.returncode == 0:
-        STAMP.write_text(current)
+        stamp.write_text(current)
     return result.returncode
 
 

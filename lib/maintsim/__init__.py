@@ -10,7 +10,9 @@ One module per idea, each small enough to read in one sitting:
 ``maintsim.fleet``        Monte Carlo over VMs x months
 ``maintsim.workload``     what a freeze does to TCP, clusters and clocks
 ``maintsim.scheduled_events``  Azure Scheduled Events documents
-``maintsim.demo``         small live demonstrations (hot patching)
+``maintsim.hotpatch``     a live hot-patching demonstration (call redirection)
+``maintsim.timeline``     one VM's year of maintenance, cloud versus on-premises
+``maintsim.book``         the "key numbers" table that nbval checks and the prose quotes
 ``maintsim.plotting``     plotly set-up and the book's palette
 ``maintsim.explorer``     the freeze-time explorer, live and static
 ========================  ==================================================
