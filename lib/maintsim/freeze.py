@@ -1,0 +1,461 @@
+"""Freeze-time models: how long one maintenance event pauses a VM.
+
+Nobody publishes the distribution of Azure's freeze times. The documents give a few
+sentences instead: memory-preserving maintenance "almost always" pauses a VM for less
+than 10 s, rarely for "about 30 seconds" :cite:p:`ms_maint_2024`; live migration pauses
+it "typically no more than 5 seconds" :cite:p:`ms_maint_2024`; the source article reads
+30 s as the P99 of the host-side update :cite:p:`torigoe2022`.
+
+This module turns such sentences into distributions the book can compute with:
+
+* :class:`LogNormalFreeze` is a lognormal given by two numbers a reader can check
+  against a sentence, its median and its P99;
+* :class:`MixtureFreeze` mixes several of them (common light updates plus rare heavy
+  ones), which is how a tail appears;
+* :func:`model_for`, :func:`memory_preserving_mixture` and :func:`with_kernel_penalty`
+  build the book's defaults. **Every default is a modelling assumption**, taken from
+  :data:`maintsim.facts.FREEZE_ASSUMPTIONS`, whose ``tuned_to`` field names the sentence
+  the numbers were chosen to agree with.
+
+Every model answers the same questions: ``quantile(q)`` (exact), ``cdf(t_s)``,
+``exceedance(t_s)`` (the share of events longer than ``t_s``), ``pdf(t_s)``,
+``mean_s`` and ``sample(n, rng)``. Times are in seconds; probabilities are fractions.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import special
+
+from maintsim import _validate, facts
+
+__all__ = [
+    "KINDS",
+    "Z_P99",
+    "FreezeModel",
+    "LogNormalFreeze",
+    "MixtureFreeze",
+    "memory_preserving_mixture",
+    "model_for",
+    "with_kernel_penalty",
+]
+
+Z_P99 = float(special.ndtri(0.99))
+"""The standard normal quantile :math:`z_{0.99} \\approx 2.3263`: a lognormal's P99 lies
+this many standard deviations of :math:`\\ln t` above its median."""
+
+KINDS: tuple[str, ...] = tuple(facts.FREEZE_ASSUMPTIONS)
+"""The kinds of maintenance the book models, in the order of
+:data:`maintsim.facts.FREEZE_ASSUMPTIONS`."""
+
+_BISECTION_LOG_TOLERANCE = 1e-13
+"""Stop the mixture's quantile search when the bracket on :math:`\\ln t` is this narrow,
+that is when the answer is known to a relative 1e-13 (far inside the promised 1e-9)."""
+
+
+def _as_result(arr: np.ndarray):
+    """Return a Python float for a scalar input, the array otherwise."""
+    return float(arr) if arr.ndim == 0 else arr
+
+
+def _log_time(t_s: np.ndarray) -> np.ndarray:
+    """:math:`\\ln t`, with :math:`\\ln 0 = -\\infty` (no warning: a zero freeze is allowed)."""
+    with np.errstate(divide="ignore"):
+        return np.log(t_s)
+
+
+@dataclass(frozen=True)
+class LogNormalFreeze:
+    """A lognormal freeze time given by its median and its 99th percentile.
+
+    If :math:`\\ln T \\sim \\mathcal{N}(\\mu, \\sigma^2)` then the median is
+    :math:`e^{\\mu}` and the P99 is :math:`e^{\\mu + z_{0.99}\\sigma}`, so the two
+    numbers a document might state fix the distribution:
+
+    .. math::
+
+        \\mu = \\ln(\\text{median}), \\qquad
+        \\sigma = \\frac{\\ln(\\text{P99} / \\text{median})}{z_{0.99}},
+        \\qquad z_{0.99} = \\Phi^{-1}(0.99) \\approx 2.3263.
+
+    Parameters
+    ----------
+    median_s : float
+        Median freeze, seconds (> 0).
+    p99_s : float
+        99th-percentile freeze, seconds (> ``median_s``).
+
+    Raises
+    ------
+    ValueError
+        If ``median_s <= 0`` or ``p99_s <= median_s`` (a P99 at or below the median
+        is not a distribution), or either is not finite.
+
+    Examples
+    --------
+    >>> m = LogNormalFreeze(median_s=2.0, p99_s=8.0)
+    >>> round(m.quantile(0.99), 9)
+    8.0
+    """
+
+    median_s: float
+    p99_s: float
+
+    def __post_init__(self):
+        median_s = _validate.scalar("median_s", self.median_s)
+        median_s = float(_validate.positive("median_s", median_s))
+        p99_s = _validate.scalar("p99_s", self.p99_s)
+        if not p99_s > median_s:
+            raise ValueError(f"p99_s must be > median_s ({median_s!r} s), got {p99_s!r}")
+        object.__setattr__(self, "median_s", median_s)
+        object.__setattr__(self, "p99_s", p99_s)
+
+    @property
+    def mu(self) -> float:
+        """:math:`\\mu = \\ln(\\text{median})`, the mean of :math:`\\ln T` (``ln`` of seconds)."""
+        return math.log(self.median_s)
+
+    @property
+    def sigma(self) -> float:
+        """The spread of :math:`\\ln T`:
+        :math:`\\sigma = \\ln(\\text{P99}/\\text{median}) / z_{0.99}`."""
+        return math.log(self.p99_s / self.median_s) / Z_P99
+
+    @property
+    def mean_s(self) -> float:
+        """The mean freeze in seconds, :math:`E[T] = e^{\\mu + \\sigma^2/2}` (above the median)."""
+        return math.exp(self.mu + 0.5 * self.sigma**2)
+
+    def _z(self, t_s: np.ndarray) -> np.ndarray:
+        return (_log_time(t_s) - self.mu) / self.sigma
+
+    def quantile(self, q):
+        """Exact quantile: :math:`t_q = e^{\\mu + \\sigma\\,\\Phi^{-1}(q)}`.
+
+        Parameters
+        ----------
+        q : float or array_like
+            Probability level(s) as a fraction in (0, 1) (``0.99`` for P99).
+
+        Returns
+        -------
+        float or numpy.ndarray
+            Freeze time(s) in seconds, the same shape as ``q``.
+        """
+        q = _validate.in_range("q", q, 0.0, 1.0, low_open=True, high_open=True)
+        return _as_result(np.exp(self.mu + self.sigma * special.ndtri(q)))
+
+    def cdf(self, t_s):
+        """:math:`P(T \\le t) = \\Phi\\big((\\ln t - \\mu)/\\sigma\\big)`.
+
+        Parameters
+        ----------
+        t_s : float or array_like
+            Freeze time(s), seconds (>= 0).
+        """
+        t_s = _validate.non_negative("t_s", t_s)
+        return _as_result(special.ndtr(self._z(t_s)))
+
+    def exceedance(self, t_s):
+        """Share of freezes longer than ``t_s``:
+        :math:`P(T > t) = \\Phi\\big(-(\\ln t - \\mu)/\\sigma\\big)`.
+
+        Computed from the survival side, not as ``1 - cdf``, so that tiny tail
+        probabilities (one in a million) keep their digits.
+
+        Parameters
+        ----------
+        t_s : float or array_like
+            Freeze time(s), seconds (>= 0).
+        """
+        t_s = _validate.non_negative("t_s", t_s)
+        return _as_result(special.ndtr(-self._z(t_s)))
+
+    def pdf(self, t_s):
+        """Density per second, for plotting, with :math:`f(0)=0`:
+
+        .. math::
+
+            f(t) = \\frac{1}{t\\,\\sigma\\sqrt{2\\pi}}\\,e^{-(\\ln t-\\mu)^2/(2\\sigma^2)}
+
+        Parameters
+        ----------
+        t_s : float or array_like
+            Freeze time(s), seconds (>= 0).
+        """
+        t_s = _validate.non_negative("t_s", t_s)
+        z = self._z(t_s)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            density = np.exp(-0.5 * z * z) / (t_s * self.sigma * math.sqrt(2 * math.pi))
+        return _as_result(np.where(t_s > 0, density, 0.0))
+
+    def sample(self, n, rng):
+        """Draw ``n`` freeze times, seconds.
+
+        Parameters
+        ----------
+        n : int
+            How many (>= 0).
+        rng : numpy.random.Generator
+            The random stream, e.g. ``numpy.random.default_rng(42)``.
+
+        Returns
+        -------
+        numpy.ndarray
+            ``n`` draws of :math:`e^{\\mu + \\sigma Z}`, :math:`Z \\sim \\mathcal{N}(0,1)`.
+        """
+        n = _validate.integer("n", n, minimum=0)
+        rng = _validate.generator("rng", rng)
+        return rng.lognormal(self.mu, self.sigma, n)
+
+    def scaled(self, factor) -> LogNormalFreeze:
+        """The same shape stretched by ``factor`` (> 0): :math:`cT` is lognormal with
+        median and P99 both multiplied by :math:`c` (and :math:`\\sigma` unchanged)."""
+        factor = float(_validate.positive("factor", _validate.scalar("factor", factor)))
+        return LogNormalFreeze(self.median_s * factor, self.p99_s * factor)
+
+
+@dataclass(frozen=True)
+class MixtureFreeze:
+    """A mixture of lognormal freezes: with probability ``weights[k]`` an event is of
+    kind ``components[k]``.
+
+    .. math::
+
+        F(t) = \\sum_k w_k F_k(t), \\qquad \\sum_k w_k = 1.
+
+    A small weight on a long component is how a tail appears: most events are short,
+    a few are long, and the P99 lands wherever the rare ones push it.
+
+    Parameters
+    ----------
+    weights : sequence of float
+        Non-negative, summing to 1 (within 1e-9).
+    components : sequence of LogNormalFreeze
+        One per weight.
+
+    Raises
+    ------
+    ValueError
+        If the lengths differ, a weight is negative or the weights do not sum to 1.
+    TypeError
+        If a component is not a :class:`LogNormalFreeze`.
+    """
+
+    weights: tuple[float, ...]
+    components: tuple[LogNormalFreeze, ...]
+
+    def __post_init__(self):
+        weights = _validate.non_negative("weights", self.weights)
+        if weights.ndim != 1:
+            raise ValueError(f"weights must be a flat sequence of numbers, got {self.weights!r}")
+        total = math.fsum(weights.tolist())
+        if abs(total - 1.0) > 1e-9:
+            raise ValueError(f"weights must sum to 1, got {self.weights!r} (sum {total!r})")
+        if isinstance(self.components, LogNormalFreeze):
+            raise TypeError(
+                "components must be a sequence of LogNormalFreeze, got a single "
+                f"{self.components!r}"
+            )
+        components = tuple(self.components)
+        for component in components:
+            if not isinstance(component, LogNormalFreeze):
+                raise TypeError(
+                    f"components must be LogNormalFreeze models, got {component!r}"
+                )
+        if len(components) != weights.size:
+            raise ValueError(
+                f"components must have one model per weight ({weights.size}), "
+                f"got {len(components)}"
+            )
+        object.__setattr__(self, "weights", tuple(float(w) for w in weights))
+        object.__setattr__(self, "components", components)
+
+    @property
+    def _mus(self) -> np.ndarray:
+        return np.array([c.mu for c in self.components])
+
+    @property
+    def _sigmas(self) -> np.ndarray:
+        return np.array([c.sigma for c in self.components])
+
+    @property
+    def mean_s(self) -> float:
+        """The mean freeze in seconds, :math:`\\sum_k w_k E[T_k]`."""
+        return math.fsum(w * c.mean_s for w, c in zip(self.weights, self.components, strict=True))
+
+    def _mix(self, t_s: np.ndarray, which: str) -> np.ndarray:
+        total = np.zeros(t_s.shape)
+        for w, c in zip(self.weights, self.components, strict=True):
+            total = total + w * getattr(c, which)(t_s)
+        return total
+
+    def cdf(self, t_s):
+        """:math:`P(T \\le t) = \\sum_k w_k F_k(t)`; ``t_s`` in seconds (>= 0)."""
+        t_s = _validate.non_negative("t_s", t_s)
+        return _as_result(self._mix(t_s, "cdf"))
+
+    def exceedance(self, t_s):
+        """Share of freezes longer than ``t_s``: :math:`\\sum_k w_k P(T_k > t)`, summed
+        from each component's survival function (accurate far in the tail)."""
+        t_s = _validate.non_negative("t_s", t_s)
+        return _as_result(self._mix(t_s, "exceedance"))
+
+    def pdf(self, t_s):
+        """Density per second, :math:`\\sum_k w_k f_k(t)`, for plotting."""
+        t_s = _validate.non_negative("t_s", t_s)
+        return _as_result(self._mix(t_s, "pdf"))
+
+    def quantile(self, q):
+        """Quantile, solved numerically to a relative error below 1e-9.
+
+        A mixture's quantile has no closed form. It lies between the smallest and the
+        largest component quantile at the same level (each :math:`F_k` is below
+        :math:`q` at the first and above it at the second), so a bisection on
+        :math:`\\ln t` inside that bracket converges for every ``q`` at once. Above the
+        median it matches the exceedance :math:`1-q` rather than the cdf, which keeps
+        the upper tail accurate.
+
+        Parameters
+        ----------
+        q : float or array_like
+            Probability level(s) as a fraction in (0, 1).
+
+        Returns
+        -------
+        float or numpy.ndarray
+            Freeze time(s) in seconds.
+        """
+        q = _validate.in_range("q", q, 0.0, 1.0, low_open=True, high_open=True)
+        z = special.ndtri(q)[..., np.newaxis]
+        log_quantiles = self._mus + self._sigmas * z  # each component's ln t_q
+        lo, hi = log_quantiles.min(axis=-1), log_quantiles.max(axis=-1)
+        upper = q > 0.5
+        target = np.where(upper, 1.0 - q, q)
+        for _ in range(200):
+            if not np.any(hi - lo > _BISECTION_LOG_TOLERANCE):
+                break
+            mid = 0.5 * (lo + hi)
+            t_s = np.exp(mid)
+            root_above = np.where(
+                upper, self._mix(t_s, "exceedance") > target, self._mix(t_s, "cdf") < target
+            )
+            lo = np.where(root_above, mid, lo)
+            hi = np.where(root_above, hi, mid)
+        return _as_result(np.exp(0.5 * (lo + hi)))
+
+    def sample(self, n, rng):
+        """Draw ``n`` freeze times, seconds: pick a component per event with
+        probabilities ``weights`` (one uniform each), then one normal each.
+
+        Parameters
+        ----------
+        n : int
+            How many (>= 0).
+        rng : numpy.random.Generator
+            The random stream.
+        """
+        n = _validate.integer("n", n, minimum=0)
+        rng = _validate.generator("rng", rng)
+        cumulative = np.cumsum(self.weights)
+        which = np.searchsorted(cumulative, rng.random(n), side="right")
+        which = np.minimum(which, len(self.components) - 1)  # guard a sum of 1 - 1e-16
+        z = rng.standard_normal(n)
+        return np.exp(self._mus[which] + self._sigmas[which] * z)
+
+    def scaled(self, factor) -> MixtureFreeze:
+        """Every component stretched by ``factor`` (> 0); the weights are unchanged."""
+        factor = float(_validate.positive("factor", _validate.scalar("factor", factor)))
+        return MixtureFreeze(self.weights, tuple(c.scaled(factor) for c in self.components))
+
+
+FreezeModel = LogNormalFreeze | MixtureFreeze
+"""Anything :mod:`maintsim.fleet` can draw freezes from."""
+
+
+def model_for(kind: str) -> LogNormalFreeze:
+    """The book's default freeze model for one kind of maintenance.
+
+    **Assumption.** The median and P99 come from
+    :data:`maintsim.facts.FREEZE_ASSUMPTIONS`; no public source gives a distribution.
+    Each pair was tuned to one cited sentence, its ``tuned_to`` (this table is generated
+    from ``facts`` when the module is imported, so it cannot drift from the code):
+
+    {assumptions_table}
+
+    Parameters
+    ----------
+    kind : str
+        One of :data:`KINDS`.
+    """
+    _validate.choice("kind", kind, KINDS)
+    assumption = facts.FREEZE_ASSUMPTIONS[kind]
+    return LogNormalFreeze(assumption.median_s, assumption.p99_s)
+
+
+def _assumptions_table(indent: str = "    ") -> str:
+    """The freeze assumptions as a reStructuredText simple table (for :func:`model_for`)."""
+    rows = [("kind", "median", "P99", "tuned to")] + [
+        (f"``{a.kind}``", f"{a.median_s:g} s", f"{a.p99_s:g} s",
+         f"{a.tuned_to} :cite:p:`{a.source}`")
+        for a in facts.FREEZE_ASSUMPTIONS.values()
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)] + [len("tuned to")]
+    border = "  ".join("=" * w for w in widths)
+
+    def line(row):
+        return "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+
+    lines = [border, line(rows[0]), border, *map(line, rows[1:]), border]
+    return ("\n" + indent).join(lines)
+
+
+if model_for.__doc__:  # None under python -OO
+    model_for.__doc__ = model_for.__doc__.replace("{assumptions_table}", _assumptions_table())
+
+
+def memory_preserving_mixture(heavy_share=facts.HEAVY_SHARE_DEFAULT) -> MixtureFreeze:
+    """Memory-preserving maintenance as a mix of light updates and rare heavy ones.
+
+    .. math::
+
+        F(t) = (1-h)\\,F_{\\text{light}}(t) + h\\,F_{\\text{heavy}}(t)
+
+    **Assumption.** The default heavy share :math:`h` is
+    :data:`maintsim.facts.HEAVY_SHARE_DEFAULT`, tuned so the mixture's P99 stays
+    within the 30 s of the source article :cite:p:`torigoe2022`; the components are
+    :func:`model_for` ``("mp_light")`` and ``("mp_heavy")``.
+
+    Parameters
+    ----------
+    heavy_share : float
+        Share of events that are heavy (host OS/kernel) updates, a fraction in [0, 1].
+    """
+    h = _validate.scalar("heavy_share", heavy_share)
+    _validate.in_range("heavy_share", h, 0.0, 1.0)
+    return MixtureFreeze((1.0 - h, h), (model_for("mp_light"), model_for("mp_heavy")))
+
+
+def with_kernel_penalty(model, factor=facts.OLD_KERNEL_PENALTY_FACTOR):
+    """The same freeze model as seen by a guest with an old Linux kernel.
+
+    Every freeze is stretched by ``factor``: :math:`T' = cT`, so every quantile is
+    multiplied by :math:`c`.
+
+    **Assumption.** The source article says old guest kernels can see a longer impact
+    :cite:p:`torigoe2022` but gives no number; the default factor
+    :data:`maintsim.facts.OLD_KERNEL_PENALTY_FACTOR` is the book's choice.
+
+    Parameters
+    ----------
+    model : LogNormalFreeze or MixtureFreeze
+        The freeze model of an up-to-date guest.
+    factor : float
+        Stretch factor (> 0; a penalty is >= 1, a value below 1 models a faster guest).
+    """
+    if not isinstance(model, (LogNormalFreeze, MixtureFreeze)):
+        raise TypeError(f"model must be a LogNormalFreeze or MixtureFreeze, got {model!r}")
+    return model.scaled(factor)

@@ -1,0 +1,211 @@
+"""Claims about the freeze-time models (maintsim.freeze)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import integrate
+
+from maintsim import facts, freeze
+from maintsim.freeze import LogNormalFreeze, MixtureFreeze
+
+# Medians from a millisecond (hot patch) to an hour; P99/median from barely above 1 to 100.
+medians = st.floats(min_value=1e-3, max_value=3600.0)
+spreads = st.floats(min_value=1.01, max_value=100.0)
+lognormals = st.builds(lambda m, r: LogNormalFreeze(m, m * r), medians, spreads)
+
+
+@st.composite
+def mixtures(draw):
+    k = draw(st.integers(min_value=1, max_value=3))
+    raw = draw(st.lists(st.floats(min_value=0.01, max_value=1.0), min_size=k, max_size=k))
+    weights = [w / math.fsum(raw) for w in raw]
+    weights[-1] = 1.0 - math.fsum(weights[:-1])
+    return MixtureFreeze(tuple(weights), tuple(draw(lognormals) for _ in range(k)))
+
+
+# Levels where a double-precision cdf still pins the time down to 1e-9 (see the test below).
+levels = st.floats(min_value=1e-6, max_value=1 - 1e-6)
+
+
+def test_lognormal_is_fixed_by_its_median_and_p99():
+    m = LogNormalFreeze(median_s=2.0, p99_s=8.0)
+    assert m.quantile(0.5) == pytest.approx(2.0, rel=1e-12)
+    assert m.quantile(0.99) == pytest.approx(8.0, rel=1e-12)
+    assert m.sigma == pytest.approx(math.log(4.0) / 2.3263478740408408, rel=1e-12)
+    assert m.cdf(8.0) == pytest.approx(0.99, rel=1e-12)
+
+
+@given(lognormals, levels)
+def test_quantile_inverts_cdf_for_a_lognormal(model, q):
+    # cdf(x) is a double with absolute error ~1e-16; at these levels the density is large
+    # enough (phi(z) > 1e-6 for |z| < 4.8) that this moves x by far less than 1e-9.
+    x = model.quantile(q)
+    assert model.quantile(model.cdf(x)) == pytest.approx(x, rel=1e-9)
+
+
+@settings(deadline=None)
+@given(mixtures(), levels)
+def test_quantile_inverts_cdf_for_a_mixture(model, q):
+    x = model.quantile(q)
+    assert model.quantile(model.cdf(x)) == pytest.approx(x, rel=1e-9)
+    assert model.cdf(x) == pytest.approx(q, rel=1e-9)
+
+
+@settings(deadline=None)
+@given(st.one_of(lognormals, mixtures()), st.lists(levels, min_size=2, max_size=20, unique=True))
+def test_quantile_never_decreases_with_the_level(model, qs):
+    qs = np.sort(qs)
+    assert np.all(np.diff(model.quantile(qs)) >= 0)
+
+
+@pytest.mark.parametrize(
+    "model",
+    [freeze.model_for("mp_light"), freeze.memory_preserving_mixture()],
+    ids=["lognormal", "mixture"],
+)
+@pytest.mark.parametrize("q", [0.5, 0.9, 0.99])
+def test_sampled_quantiles_converge_to_the_exact_ones(model, q):
+    n = 400_000
+    x = model.sample(n, np.random.default_rng(20221016))
+    exact = model.quantile(q)
+    # A sample quantile is asymptotically normal with standard error
+    # sqrt(q (1 - q) / n) / f(x_q); five standard errors fail once in ~3.5 million runs.
+    se = math.sqrt(q * (1 - q) / n) / model.pdf(exact)
+    assert abs(np.quantile(x, q) - exact) < 5 * se
+
+
+def test_exceedance_keeps_its_digits_far_in_the_tail():
+    m = freeze.model_for("mp_light")
+    t = m.quantile(1 - 1e-9)
+    assert m.exceedance(t) == pytest.approx(1e-9, rel=1e-6)
+    # A ten-minute light freeze: 1 - cdf rounds to exactly 0, the survival side does not.
+    assert 1 - m.cdf(600.0) == 0.0
+    assert 0 < m.exceedance(600.0) < 1e-20
+
+
+@given(st.one_of(lognormals, mixtures()), st.floats(min_value=0.0, max_value=1e4))
+def test_exceedance_and_cdf_add_up_to_one(model, t):
+    assert model.exceedance(t) + model.cdf(t) == pytest.approx(1.0, abs=1e-15)
+
+
+@pytest.mark.parametrize("model", [freeze.model_for("reboot"), freeze.memory_preserving_mixture()])
+def test_density_integrates_to_one_and_gives_the_mean(model):
+    upper = model.quantile(1 - 1e-12)
+    area, _ = integrate.quad(model.pdf, 0, upper, limit=200, points=[model.quantile(0.5)])
+    mean, _ = integrate.quad(lambda t: t * model.pdf(t), 0, upper, limit=200)
+    assert area == pytest.approx(1.0, abs=1e-9)
+    assert mean == pytest.approx(model.mean_s, rel=1e-8)
+
+
+def test_a_zero_second_freeze_is_allowed_and_has_no_mass():
+    m = freeze.model_for("live_migration")
+    assert m.cdf(0.0) == 0.0
+    assert m.exceedance(0.0) == 1.0
+    assert m.pdf(0.0) == 0.0
+
+
+def test_scalar_in_scalar_out_array_in_array_out():
+    m = freeze.model_for("hot_patch")
+    assert isinstance(m.quantile(0.5), float)
+    assert m.quantile([0.5, 0.9]).shape == (2,)
+    assert isinstance(freeze.memory_preserving_mixture().exceedance(30.0), float)
+
+
+def test_the_same_seed_gives_the_same_freezes():
+    mix = freeze.memory_preserving_mixture()
+    a = mix.sample(1000, np.random.default_rng(7))
+    b = mix.sample(1000, np.random.default_rng(7))
+    assert np.array_equal(a, b)
+
+
+# --- the defaults honour the cited wording (they are assumptions tuned to it) ---------
+
+
+def test_light_memory_preserving_p99_is_under_10_s_as_almost_always_promised():
+    assert freeze.model_for("mp_light").quantile(0.99) < facts.MOST_PAUSES_UNDER_S
+
+
+def test_memory_preserving_mixture_p99_is_within_30_s_as_the_article_says():
+    assert freeze.memory_preserving_mixture().quantile(0.99) <= facts.LONG_PAUSE_S
+
+
+def test_live_migration_p99_is_within_5_s():
+    m = freeze.model_for("live_migration")
+    assert m.p99_s <= facts.LIVE_MIGRATION_TYPICAL_MAX_S
+    assert m.quantile(0.99) == pytest.approx(m.p99_s, rel=1e-12)
+
+
+def test_a_p99_of_30_s_still_leaves_one_freeze_in_a_hundred_over_30_s():
+    heavy = freeze.model_for("mp_heavy")
+    assert heavy.exceedance(facts.LONG_PAUSE_S) == pytest.approx(0.01, rel=1e-9)
+
+
+def test_hot_patching_stays_in_milliseconds():
+    assert freeze.model_for("hot_patch").quantile(0.99) < 0.1
+
+
+def test_every_kind_has_a_model_matching_its_assumption():
+    assert freeze.KINDS == tuple(facts.FREEZE_ASSUMPTIONS)
+    for kind in freeze.KINDS:
+        a = facts.FREEZE_ASSUMPTIONS[kind]
+        m = freeze.model_for(kind)
+        assert (m.median_s, m.p99_s) == (a.median_s, a.p99_s)
+
+
+def test_an_old_kernel_stretches_every_quantile_by_the_penalty():
+    mix = freeze.memory_preserving_mixture()
+    slow = freeze.with_kernel_penalty(mix)
+    qs = np.array([0.1, 0.5, 0.99])
+    assert slow.quantile(qs) == pytest.approx(mix.quantile(qs) * facts.OLD_KERNEL_PENALTY_FACTOR)
+
+
+def test_a_mixture_without_heavy_updates_is_the_light_model():
+    mix = freeze.memory_preserving_mixture(heavy_share=0.0)
+    light = freeze.model_for("mp_light")
+    assert mix.quantile(0.99) == pytest.approx(light.quantile(0.99), rel=1e-9)
+
+
+# --- bad input: the message names the parameter -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "name"),
+    [
+        (lambda: LogNormalFreeze(0.0, 8.0), ValueError, "median_s"),
+        (lambda: LogNormalFreeze(-2.0, 8.0), ValueError, "median_s"),
+        (lambda: LogNormalFreeze(float("nan"), 8.0), ValueError, "median_s"),
+        (lambda: LogNormalFreeze(2.0, 2.0), ValueError, "p99_s"),
+        (lambda: LogNormalFreeze(2.0, 1.0), ValueError, "p99_s"),
+        (lambda: LogNormalFreeze("2", 8.0), TypeError, "median_s"),
+        (lambda: MixtureFreeze((0.5, 0.4), (freeze.model_for("mp_light"),) * 2), ValueError,
+         "weights"),
+        (lambda: MixtureFreeze((1.5, -0.5), (freeze.model_for("mp_light"),) * 2), ValueError,
+         "weights"),
+        (lambda: MixtureFreeze((0.5, 0.5), (freeze.model_for("mp_light"),)), ValueError,
+         "components"),
+        (lambda: MixtureFreeze((1.0,), ("mp_light",)), TypeError, "components"),
+        (lambda: freeze.model_for("hotpatch"), ValueError, "kind"),
+        (lambda: freeze.model_for("mp_light").quantile(1.0), ValueError, "q"),
+        (lambda: freeze.model_for("mp_light").quantile(float("nan")), ValueError, "q"),
+        (lambda: freeze.model_for("mp_light").cdf(-1.0), ValueError, "t_s"),
+        (lambda: freeze.memory_preserving_mixture().exceedance([1.0, float("nan")]), ValueError,
+         "t_s"),
+        (lambda: freeze.model_for("mp_light").sample(10, 42), TypeError, "rng"),
+        (lambda: freeze.memory_preserving_mixture().sample(10, np.random.RandomState(1)),
+         TypeError, "rng"),
+        (lambda: freeze.model_for("mp_light").sample(-1, np.random.default_rng(1)), ValueError,
+         "n"),
+        (lambda: freeze.memory_preserving_mixture(heavy_share=1.5), ValueError, "heavy_share"),
+        (lambda: freeze.with_kernel_penalty(freeze.model_for("mp_light"), 0.0), ValueError,
+         "factor"),
+        (lambda: freeze.with_kernel_penalty("mp_light"), TypeError, "model"),
+    ],
+)
+def test_bad_input_is_refused_with_the_parameter_named(call, error, name):
+    with pytest.raises(error, match=rf"^{name} must"):
+        call()
