@@ -183,6 +183,16 @@ domains is the usual default (secondary source)."""
 MEMORY_PRESERVING_COVERAGE_PCT = 90
 """Memory-preserving maintenance works for "more than 90 percent" of Azure VMs :cite:p:`ms_maint_2024`."""
 
+HOST_UPDATE_TECHNOLOGIES: tuple[tuple[str, str], ...] = (
+    ("hot patching",
+     "'Best - in milliseconds', not visible to VMs; used for monthly security updates"),
+    ("VM-PHU (VM-preserving host update)", "'Typically, 30 s'"),
+)
+"""(technology, impact on VMs) for two of Azure's host-update technologies, as a 2023 Tech
+Community post tabulates them :cite:p:`techcomm_hhr2023`. The VM-PHU cell was read truncated
+("Typically, 30 se..."). The same post introduces Hypervisor Hot Restart, whose figures the fact
+sheet could not confirm."""
+
 # ---------------------------------------------------------------------------
 # Freeze models: MODELLING ASSUMPTIONS, each tuned to a cited sentence
 # ---------------------------------------------------------------------------
@@ -420,3 +430,16 @@ ONPREM_RECOVERY_H = 4.0
 and needs another 4 hours of recovery. Tuned to the source article's memory of on-premises work:
 firmware updates planned in a night-time stop of "several hours", not always successful, with many
 recoveries :cite:p:`torigoe2022`. No frequency or failure rate is published."""
+
+# ---------------------------------------------------------------------------
+# A day of requests: MODELLING ASSUMPTIONS for chapter 2
+# ---------------------------------------------------------------------------
+
+DIURNAL_MEAN_REQUESTS_PER_MIN = 1000.0
+DIURNAL_RELATIVE_AMPLITUDE = 0.8
+DIURNAL_PEAK_HOUR = 14.0
+"""Assumptions: a service's request rate over a day follows
+``mean x (1 + amplitude x cos(2 pi (t - peak) / 24 h))``, with a mean of 1,000 requests a minute,
+a relative amplitude of 0.8 and the peak at 14:00 local time, so the trough is at 02:00 and the
+rate swings between 200 and 1,800 requests a minute. No source: the values only make the curve
+look like a business-hours service; chapter 2 says so and lets the reader pass their own curve."""
