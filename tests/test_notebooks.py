@@ -6,9 +6,9 @@ import re
 
 import nbformat
 import pytest
-from book_pages import chapter_notebooks, toc_files
-
 import tools.notebooks as nbtool
+
+from book_pages import chapter_notebooks, toc_files
 
 CHAPTERS = chapter_notebooks()
 

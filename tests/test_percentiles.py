@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
+
 from maintsim import percentiles as pc
 
 FIVE = [15, 20, 35, 40, 50]

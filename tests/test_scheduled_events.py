@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+
 from maintsim import facts
 from maintsim import scheduled_events as se
 

@@ -11,6 +11,7 @@ import re
 from urllib.parse import urlparse
 
 import pytest
+
 from book_pages import page_paths, repository_url
 
 pytestmark = pytest.mark.browser

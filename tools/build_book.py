@@ -47,7 +47,8 @@ def main(argv=None) -> int:
         shutil.rmtree(cache, ignore_errors=True)
         shutil.rmtree(build / ".doctrees", ignore_errors=True)
     jb = Path(sys.executable).parent / "jupyter-book"
-    command = [str(jb), "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(build.parent)]
+    command = [str(jb), "build", str(ROOT), "-W", "-n", "--keep-going",
+               "--path-output", str(build.parent)]
     if args.toc:
         command += ["--toc", str(args.toc.resolve())]
     result = subprocess.run(command, cwd=ROOT)

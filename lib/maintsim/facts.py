@@ -10,7 +10,8 @@ Two kinds of value live here, and the book never mixes them up:
   distribution or an event rate per VM; the book picks plausible values, tuned to
   the cited wording named in ``tuned_to``, and says so wherever it uses them.
 
-Modules import from here; chapters cite the same ``source`` keys with ``{cite}`` (docstrings use ``:cite:p:``).
+Modules import from here; chapters cite the same ``source`` keys with ``{cite}``
+(docstrings use ``:cite:p:``).
 """
 
 from __future__ import annotations
@@ -122,21 +123,28 @@ SLA_SOURCE_HISTORY = "azure_sla_history"
 # Calendar bases used by published availability tables
 # ---------------------------------------------------------------------------
 
-SRE_TABLE_BASES_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "quarter": 90, "year": 365}
+SRE_TABLE_BASES_DAYS = {
+    "hour": 1 / 24, "day": 1, "week": 7, "month": 30, "quarter": 90, "year": 365,
+}
 """Period lengths implied by the SRE book's availability table :cite:p:`sre_availability_table`."""
 
 GREGORIAN_YEAR_DAYS = 365.2425
-"""The mean Gregorian year, which uptime.is uses (its month is a twelfth of it) :cite:p:`uptime_is`."""
+"""The mean Gregorian year, which uptime.is uses (its month is a twelfth of it)
+:cite:p:`uptime_is`."""
 
 # ---------------------------------------------------------------------------
 # Maintenance as the Azure documents describe it
 # ---------------------------------------------------------------------------
 
 PAUSE_WORDING_HISTORY: tuple[tuple[str, str, str], ...] = (
-    ("2018-2020", "ms_maint_2018", "most pauses < 10 s; memory-preserving pauses 'for up to 30 seconds'"),
-    ("2021-10", "ms_maint_2021", "memory-preserving maintenance pauses the VM 'for typically 30 seconds'"),
-    ("2022-10", "torigoe2022", "host-side update completes within 30 s at P99 for most maintenance"),
-    ("2024-04", "ms_maint_2024", "'almost always' < 10 s; rarely, at most once per 18 months, 'about 30 seconds'"),
+    ("2018-2020", "ms_maint_2018",
+     "most pauses < 10 s; memory-preserving pauses 'for up to 30 seconds'"),
+    ("2021-10", "ms_maint_2021",
+     "memory-preserving maintenance pauses the VM 'for typically 30 seconds'"),
+    ("2022-10", "torigoe2022",
+     "host-side update completes within 30 s at P99 for most maintenance"),
+    ("2024-04", "ms_maint_2024",
+     "'almost always' < 10 s; rarely, at most once per 18 months, 'about 30 seconds'"),
     ("2026-04", "ms_maint_2026", "same as 2024"),
 )
 """How the documents have described the pause over the years (paraphrased; quotes marked)."""
@@ -150,7 +158,8 @@ LIVE_MIGRATION_EXCLUSIONS: tuple[tuple[str, str, str], ...] = (
 """VM series that cannot live-migrate, in each version of the maintenance document."""
 
 LIVE_MIGRATION_TYPICAL_MAX_S = 5.0
-"""Live migration pauses the VM, "typically lasting no more than 5 seconds" :cite:p:`ms_maint_2024`."""
+"""Live migration pauses the VM, "typically lasting no more than 5 seconds"
+:cite:p:`ms_maint_2024`."""
 
 MOST_PAUSES_UNDER_S = 10.0
 """VM-impacting maintenance "almost always" pauses for less than 10 s :cite:p:`ms_maint_2024`."""
@@ -181,7 +190,8 @@ DEFAULT_UPDATE_DOMAINS = 5
 domains is the usual default (secondary source)."""
 
 MEMORY_PRESERVING_COVERAGE_PCT = 90
-"""Memory-preserving maintenance works for "more than 90 percent" of Azure VMs :cite:p:`ms_maint_2024`."""
+"""Memory-preserving maintenance works for "more than 90 percent" of Azure VMs
+:cite:p:`ms_maint_2024`."""
 
 HOST_UPDATE_TECHNOLOGIES: tuple[tuple[str, str], ...] = (
     ("hot patching",
@@ -248,7 +258,8 @@ FREEZE_ASSUMPTIONS: dict[str, FreezeAssumption] = {
             p99_s=30.0,
             events_per_month=1 / 18,
             reboots=False,
-            tuned_to="P99 of the host-side update within 30 s (source article); 'about 30 seconds', "
+            tuned_to="P99 of the host-side update within 30 s (source article); "
+            "'about 30 seconds', "
             "at most once every 18 months (rate = 1/18 per month, the documented upper bound)",
             source="torigoe2022",
         ),
@@ -384,10 +395,12 @@ COROSYNC_CONSENSUS_AZURE_MS = 36_000
 ``consensus: 36000`` :cite:p:`ms_sap_pacemaker`."""
 
 AG_LEASE_TIMEOUT_MAX_S = 80.0
-"""Availability-group lease timeout should not exceed 80 s with the relaxed values :cite:p:`ms_sql_hadr`."""
+"""Availability-group lease timeout should not exceed 80 s with the relaxed values
+:cite:p:`ms_sql_hadr`."""
 
 CHRONY_MAKESTEP_THRESHOLD_S = 1.0
-"""``makestep 1.0 -1``: chrony steps the clock when it is off by more than 1 s :cite:p:`ms_timesync_linux`."""
+"""``makestep 1.0 -1``: chrony steps the clock when it is off by more than 1 s
+:cite:p:`ms_timesync_linux`."""
 
 # ---------------------------------------------------------------------------
 # Azure Scheduled Events (IMDS)
@@ -410,10 +423,12 @@ EVENT_IMPACT = {
     "Preempt": "the Spot VM is deleted; ephemeral disks are lost",
     "Terminate": "the VM is scheduled to be deleted",
 }
-"""What each event type does to the VM, paraphrasing the Scheduled Events document :cite:p:`ms_schedev`."""
+"""What each event type does to the VM, paraphrasing the Scheduled Events document
+:cite:p:`ms_schedev`."""
 
 DURATION_UNKNOWN = -1
-"""``DurationInSeconds`` is -1 when the duration is unknown or not applicable :cite:p:`ms_schedev`."""
+"""``DurationInSeconds`` is -1 when the duration is unknown or not applicable
+:cite:p:`ms_schedev`."""
 
 RECOMMENDED_POLL_INTERVAL_S = 1.0
 """The document recommends polling about once per second :cite:p:`ms_schedev`."""
