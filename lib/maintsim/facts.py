@@ -186,12 +186,28 @@ UPDATE_DOMAIN_RECOVERY_MIN = 30
 MAX_UPDATE_DOMAINS = 20
 MAX_FAULT_DOMAINS = 3
 DEFAULT_UPDATE_DOMAINS = 5
-"""Availability sets: up to 3 fault domains and 20 update domains :cite:p:`ms_availset`; 5 update
-domains is the usual default (secondary source)."""
+"""Availability sets have up to 3 fault domains and 20 update domains :cite:p:`ms_availset`;
+5 update domains is the usual default (secondary source)."""
 
 MEMORY_PRESERVING_COVERAGE_PCT = 90
 """Memory-preserving maintenance works for "more than 90 percent" of Azure VMs
 :cite:p:`ms_maint_2024`."""
+
+MAINTCONFIG_SCOPES: tuple[tuple[str, str, str], ...] = (
+    ("Host", "isolated VMs, isolated scale sets, dedicated hosts",
+     "window of at least 2 h; updates held back for up to 35 days"),
+    ("OS image", "virtual machine scale sets",
+     "window of at least 5 h; recurrence of up to 7 days"),
+    ("Guest", "VMs and Arc-enabled servers (Azure Update Manager)",
+     "window of 1 h 30 min to 3 h 55 min; repeats at least 6 h apart"),
+)
+"""The three scopes of a maintenance configuration, what each covers and its window
+:cite:p:`ms_maintconfig`."""
+
+MAINTCONFIG_HOST_DEFER_DAYS = 35
+MAINTCONFIG_HOST_MIN_WINDOW_H = 2.0
+"""With the Host scope, platform updates wait for your window for up to 35 days, then apply
+automatically; the window lasts at least 2 hours :cite:p:`ms_maintconfig`."""
 
 HOST_UPDATE_TECHNOLOGIES: tuple[tuple[str, str], ...] = (
     ("hot patching",
@@ -300,12 +316,18 @@ FREEZE_ASSUMPTIONS: dict[str, FreezeAssumption] = {
 """Per-kind freeze defaults and event rates per VM-month. ALL ARE MODELLING ASSUMPTIONS."""
 
 HEAVY_SHARE_DEFAULT = 0.05
-"""Assumption: in a memory-preserving mixture, 5 % of events are heavy (host OS/kernel) updates.
+"""Assumption. In a memory-preserving mixture, 5 % of events are heavy (host OS/kernel) updates.
 Tuned so the mixture's P99 stays within 30 s as the source article states."""
 
 OLD_KERNEL_PENALTY_FACTOR = 1.5
-"""Assumption: an old Linux guest kernel stretches the impact by this factor. The source article
+"""Assumption. An old Linux guest kernel stretches the impact by this factor. The source article
 says old kernels can see longer impact :cite:p:`torigoe2022` but gives no number."""
+
+EXPLORER_EVENTS_PER_MONTH = 2.0
+"""Assumption. The freeze-time explorer's default number of freezing maintenance events in one
+month on one VM. No source publishes a rate per VM; the documents only bound the long (~30 s)
+pause to "no more than once every 18 months" :cite:p:`ms_maint_2024`. Two a month is a
+deliberately busy month, chosen so the explorer starts from a case worth looking at."""
 
 # ---------------------------------------------------------------------------
 # What a freeze does to a guest: TCP, clusters, load balancers, clocks
@@ -329,8 +351,9 @@ detection :cite:p:`ms_maint_2026`."""
 
 LINUX_KEEPALIVE_DEFAULT = (7200, 75, 9)
 LINUX_KEEPALIVE_AZURE = (30, 10, 3)
-"""(time, interval, probes) in seconds/count: kernel defaults :cite:p:`linux_ipsysctl` and
-Azure's recipe (stale idle connection found within 60 s) :cite:p:`ms_maint_2026`."""
+"""Keepalive (time, interval, probes), seconds and a count. Kernel defaults
+:cite:p:`linux_ipsysctl` and Azure's recipe (stale idle connection found within 60 s)
+:cite:p:`ms_maint_2026`."""
 
 WINDOWS_TCP_MAX_DATA_RETRANSMISSIONS_DEFAULT = 5
 WINDOWS_TCP_MAX_DATA_RETRANSMISSIONS_AZURE = 3
@@ -391,7 +414,7 @@ HEARTBEAT_SETTINGS: dict[str, HeartbeatSetting] = {
 
 COROSYNC_TOKEN_AZURE_MS = 30_000
 COROSYNC_CONSENSUS_AZURE_MS = 36_000
-"""Pacemaker on Azure: ``token: 30000`` "to allow memory-preserving maintenance",
+"""Pacemaker on Azure uses ``token: 30000`` "to allow memory-preserving maintenance",
 ``consensus: 36000`` :cite:p:`ms_sap_pacemaker`."""
 
 AG_LEASE_TIMEOUT_MAX_S = 80.0
@@ -441,7 +464,7 @@ ONPREM_WINDOWS_PER_YEAR = 4
 ONPREM_WINDOW_H = 4.0
 ONPREM_FAILURE_PROB = 0.1
 ONPREM_RECOVERY_H = 4.0
-"""Assumptions: a quarterly night window of 4 hours for firmware updates; one update in ten fails
+"""Assumptions. A quarterly night window of 4 hours for firmware updates; one update in ten fails
 and needs another 4 hours of recovery. Tuned to the source article's memory of on-premises work:
 firmware updates planned in a night-time stop of "several hours", not always successful, with many
 recoveries :cite:p:`torigoe2022`. No frequency or failure rate is published."""
@@ -453,7 +476,7 @@ recoveries :cite:p:`torigoe2022`. No frequency or failure rate is published."""
 DIURNAL_MEAN_REQUESTS_PER_MIN = 1000.0
 DIURNAL_RELATIVE_AMPLITUDE = 0.8
 DIURNAL_PEAK_HOUR = 14.0
-"""Assumptions: a service's request rate over a day follows
+"""Assumptions. A service's request rate over a day follows
 ``mean x (1 + amplitude x cos(2 pi (t - peak) / 24 h))``, with a mean of 1,000 requests a minute,
 a relative amplitude of 0.8 and the peak at 14:00 local time, so the trough is at 02:00 and the
 rate swings between 200 and 1,800 requests a minute. No source: the values only make the curve
