@@ -53,6 +53,8 @@ KIND_COLOURS = {
     "live_migration": PALETTE["purple"],
     "network_blip": PALETTE["orange"],
     "reboot": PALETTE["vermillion"],
+    "onprem_window": "#555555",
+    "onprem_window_failed": PALETTE["black"],
 }
 """One colour per kind of maintenance, the same in every chapter."""
 

@@ -1,0 +1,73 @@
+"""maintsim.timeline: a year of maintenance events, cloud versus on-premises."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from maintsim import facts, timeline
+
+
+def test_the_same_seed_draws_the_same_cloud_year():
+    a = timeline.cloud_year(np.random.default_rng(7))
+    b = timeline.cloud_year(np.random.default_rng(7))
+    assert np.array_equal(a.start_day, b.start_day) and np.array_equal(a.impact_s, b.impact_s)
+
+
+def test_cloud_events_are_sorted_in_time_and_inside_the_year():
+    year = timeline.cloud_year(np.random.default_rng(1))
+    assert np.all(np.diff(year.start_day) >= 0)
+    assert year.start_day.min() >= 0 and year.start_day.max() < timeline.DAYS_PER_YEAR
+
+
+def test_mean_event_count_matches_the_assumed_rates():
+    expected = 12 * sum(a.events_per_month for a in facts.FREEZE_ASSUMPTIONS.values())
+    counts = [timeline.cloud_year(np.random.default_rng(s)).n_events for s in range(400)]
+    # Poisson: the mean of 400 years has standard error sqrt(expected / 400)
+    assert abs(np.mean(counts) - expected) < 4 * np.sqrt(expected / 400)
+
+
+def test_a_rate_of_zero_removes_a_kind():
+    year = timeline.cloud_year(np.random.default_rng(3), rates_per_month={"hot_patch": 0.0})
+    assert year.count("hot_patch") == 0
+
+
+def test_onprem_windows_last_the_window_plus_recovery_when_they_fail():
+    year = timeline.onprem_year(np.random.default_rng(0), windows_per_year=50, failure_prob=0.5)
+    failed = year.kind == "onprem_window_failed"
+    assert failed.any() and (~failed).any()
+    assert np.all(year.impact_s[~failed] == facts.ONPREM_WINDOW_H * 3600)
+    assert np.all(year.impact_s[failed] == (facts.ONPREM_WINDOW_H + facts.ONPREM_RECOVERY_H) * 3600)
+
+
+def test_on_premises_hours_dwarf_the_cloud_minutes_with_the_default_assumptions():
+    rng = np.random.default_rng(2022)
+    assert timeline.onprem_year(rng).total_impact_min > 10 * timeline.cloud_year(
+        rng, rates_per_month={"reboot": 0.0}).total_impact_min
+
+
+def test_the_year_figure_draws_one_trace_per_kind():
+    rng = np.random.default_rng(5)
+    cloud, onprem = timeline.cloud_year(rng), timeline.onprem_year(rng)
+    fig = timeline.year_figure(onprem, cloud)
+    assert len(fig.data) == len(set(cloud.kind)) + len(set(onprem.kind))
+    assert fig.layout.yaxis.type == "log"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [({"failure_prob": 1.5}, "failure_prob"), ({"window_h": -1.0}, "window_h"),
+     ({"windows_per_year": 2.5}, "windows_per_year")],
+)
+def test_bad_onprem_input_names_the_parameter(kwargs, name):
+    with pytest.raises((ValueError, TypeError), match=name):
+        timeline.onprem_year(np.random.default_rng(0), **kwargs)
+
+
+def test_cloud_year_needs_a_generator_and_known_kinds():
+    with pytest.raises(TypeError, match="rng"):
+        timeline.cloud_year(42)
+    with pytest.raises(ValueError, match="rates_per_month"):
+        timeline.cloud_year(np.random.default_rng(0), rates_per_month={"tea_break": 1.0})
+    with pytest.raises(ValueError, match="rates_per_month"):
+        timeline.cloud_year(np.random.default_rng(0), rates_per_month={"reboot": -1.0})
