@@ -20,10 +20,15 @@ from dataclasses import dataclass, field
 
 
 class _Plain(str):
-    """A string whose repr is itself, so ``{glue:text}`` shows it without quotes."""
+    """A string glued as a quoted Python literal, so ``{glue:text}`` shows it exactly.
+
+    myst-nb passes the glued ``text/plain`` through :func:`ast.literal_eval` before showing
+    it. A bare ``100,000`` would come out as the tuple ``(100, 0)`` and a bare ``9.10`` as
+    ``9.1``; the quoted literal evaluates back to the very string, quotes removed.
+    """
 
     def __repr__(self) -> str:
-        return str(self)
+        return repr(str(self))
 
 
 @dataclass
