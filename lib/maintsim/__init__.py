@@ -2,20 +2,21 @@
 
 One module per idea, each small enough to read in one sitting:
 
-========================  ==================================================
-``maintsim.facts``        every cited number and every modelling assumption
-``maintsim.sla``          month lengths, the SLA uptime formula, tiers, credits
-``maintsim.percentiles``  percentiles, exceedance, confidence, fan-out
-``maintsim.freeze``       freeze-time models per kind of maintenance
-``maintsim.fleet``        Monte Carlo over VMs x months
-``maintsim.workload``     what a freeze does to TCP, clusters and clocks
+=============================  ==============================================================
+``maintsim.facts``             every cited number and every modelling assumption
+``maintsim.sla``               month lengths, the SLA uptime formula, tiers, credits
+``maintsim.percentiles``       percentiles, exceedance, confidence, fan-out
+``maintsim.freeze``            freeze-time models per kind of maintenance
+``maintsim.fleet``             Monte Carlo over VMs x months
+``maintsim.workload``          what a freeze does to TCP, clusters and clocks
 ``maintsim.scheduled_events``  Azure Scheduled Events documents
-``maintsim.hotpatch``     a live hot-patching demonstration (call redirection)
-``maintsim.timeline``     one VM's year of maintenance, cloud versus on-premises
-``maintsim.book``         the "key numbers" table that nbval checks and the prose quotes
-``maintsim.plotting``     plotly set-up and the book's palette
-``maintsim.explorer``     the freeze-time explorer, live and static
-========================  ==================================================
+``maintsim.planned``           reboot maintenance: start hour, SLA budget, update domains
+``maintsim.hotpatch``          a live hot-patching demonstration (call redirection)
+``maintsim.timeline``          one VM's year of maintenance, cloud versus on-premises
+``maintsim.book``              the "key numbers" table that nbval checks and the prose quotes
+``maintsim.plotting``          plotly set-up and the book's palette
+``maintsim.explorer``          the freeze-time explorer, live and static
+=============================  ==============================================================
 
 Import the module you need: ``from maintsim import sla, percentiles``.
 """
