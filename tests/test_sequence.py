@@ -90,8 +90,20 @@ def test_the_vm_runs_during_both_brownouts():
 
 
 def test_live_migration_uses_a_source_and_a_target_host():
-    assert sq.live_migration_sequence().lanes == ("VM", "Source host", "Guest clock",
-                                                  "Target host")
+    assert sq.live_migration_sequence().lanes == ("VM", "Source host", "Target host",
+                                                  "Guest clock")
+
+
+@given(blackout_s=durations, brownout_s=durations, sync_delay_s=st.floats(0, 10))
+def test_the_vm_and_its_clock_are_accounted_for_throughout_a_migration(
+        blackout_s, brownout_s, sync_delay_s):
+    seq = sq.live_migration_sequence(blackout_s, brownout_s=brownout_s,
+                                     sync_delay_s=sync_delay_s)
+    for lane in ("VM", "Guest clock"):
+        bars = sorted((p for p in seq.phases if p.lane == lane), key=lambda p: p.start_s)
+        assert bars[0].start_s == 0.0 and bars[-1].end_s == pytest.approx(seq.end_s)
+        for before, after in zip(bars, bars[1:], strict=False):
+            assert after.start_s == pytest.approx(before.end_s)
 
 
 # --- the guest clock --------------------------------------------------------------------
@@ -137,6 +149,14 @@ def test_the_figure_has_one_bar_per_phase_and_one_slider_step_per_step():
 def test_the_figure_opens_on_the_whole_sequence():
     fig = sq.sequence_figure(sq.live_migration_sequence())
     assert all(trace.opacity == 1.0 for trace in fig.data)
+    assert fig.layout.title.text.startswith("Step 4: Clock sync")
+
+
+def test_step_captions_are_short_enough_for_a_phone():
+    for seq in (sq.memory_preserving_sequence(), sq.live_migration_sequence()):
+        for caption in seq.steps:
+            head, sep, detail = caption.partition(": ")
+            assert sep and len(head) <= 16 and len(detail) <= 45, caption
 
 
 def test_slider_step_zero_fades_everything_after_step_zero():

@@ -104,7 +104,8 @@ class Sequence:
     title : str
         What the sequence shows.
     steps : tuple of str
-        One caption per step, step 0 first ("before").
+        One caption per step, step 0 first, each ``"Head: detail"`` (short: a figure
+        shows the head as its title and the detail under it, on a phone's width).
     phases : tuple of Phase
         Every bar; ``phase.step`` indexes ``steps``.
     pause_s : float
@@ -228,14 +229,13 @@ def memory_preserving_sequence(
                         "Host time sync (VMICTimeSync) sets the time of day right."))
 
     steps = (
-        "0. Before: the VM runs on the old host software",
-        "1. Freeze: vCPUs stop, memory stays in RAM",
-        "2. Update: the host is updated under the paused VM",
-        f"3. Resume: the VM runs again; its clock is {behind_s:g} s behind",
-        "4. Clock sync: host time sync corrects the guest clock",
+        "Before: the VM runs on the old host software",
+        "Freeze: vCPUs stop, memory stays in RAM",
+        "Update: the host is updated under the VM",
+        f"Resume: the VM runs on, its clock {behind_s:g} s behind",
+        "Clock sync: host time sync corrects the clock",
     )
-    title = ("Memory-preserving maintenance, step by step"
-             f"<br>({freeze_s:g} s pause; durations illustrative)")
+    title = f"Memory-preserving maintenance: a {freeze_s:g} s pause (illustrative)"
     return Sequence(title, steps, tuple(phases), freeze_s)
 
 
@@ -295,14 +295,14 @@ def live_migration_sequence(
         Phase("VM", "running", 0.0, copy_at, 0, "running", "The VM runs on the source host."),
         Phase("Source host", "hosting the VM", 0.0, copy_at, 0, "idle",
               "The source host runs the VM."),
-        Phase("Guest clock", "in sync", 0.0, copy_at, 0, "clock_in_sync",
-              "The guest clock follows real time."),
+        Phase("Target host", "receive memory", copy_at, black_at, 1, "copying",
+              "The target receives the VM's memory."),
+        Phase("Guest clock", "in sync", 0.0, black_at, 0, "clock_in_sync",
+              "The guest clock follows real time while the VM runs."),
         Phase("VM", "running (brownout)", copy_at, black_at, 1, "running",
               "The VM keeps running; it may be a little slower while memory is copied."),
         Phase("Source host", "copy memory", copy_at, black_at, 1, "copying",
               "Memory is copied to the target; pages written meanwhile are copied again."),
-        Phase("Target host", "receive memory", copy_at, black_at, 1, "copying",
-              "The target receives the VM's memory."),
         Phase("VM", "paused (blackout)", black_at, moved_at, 2, "paused",
               f"The VM runs nowhere for {blackout_s:g} s: the last pages and state move."),
         Phase("Source host", "final copy", black_at, moved_at, 2, "host_work",
@@ -327,13 +327,13 @@ def live_migration_sequence(
     phases.append(Phase("Guest clock", "in sync", synced_at, end, 4, "clock_in_sync",
                         "Host time sync sets the time of day right."))
     steps = (
-        "0. Before: the VM runs on the source host",
-        "1. Brownout: memory is copied while the VM runs",
-        "2. Blackout: the VM is paused while the last pages move",
-        "3. The VM runs on the target; the move finishes",
-        "4. Clock sync: the guest clock is corrected",
+        "Before: the VM runs on the source host",
+        "Brownout: memory is copied while the VM runs",
+        "Blackout: the VM is paused, the last pages move",
+        "On the target: the VM runs, the move finishes",
+        "Clock sync: the guest clock is corrected",
     )
-    title = f"Live migration, step by step<br>({blackout_s:g} s blackout; durations illustrative)"
+    title = f"Live migration: a {blackout_s:g} s blackout (illustrative)"
     return Sequence(title, steps, tuple(phases), moved_at - black_at)
 
 
@@ -401,9 +401,9 @@ def sequence_figure(seq: Sequence, *, height: int = 380, hidden_opacity: float =
 
     One horizontal bar per phase, one row per lane. The slider's position ``k`` shows
     the phases of steps ``0..k`` at full strength and fades the later ones to
-    ``hidden_opacity``, and writes the caption of step ``k`` above the bars. The figure
+    ``hidden_opacity``, and makes the caption of step ``k`` the figure's title. The figure
     opens at the last step, so a reader who does not touch the slider sees the whole
-    sequence. The slider uses plotly's own ``restyle`` method, so it works on a static
+    sequence. The slider uses plotly's own ``update`` method, so it works on a static
     page without a kernel.
 
     Parameters
@@ -430,7 +430,7 @@ def sequence_figure(seq: Sequence, *, height: int = 380, hidden_opacity: float =
         fig.add_bar(
             y=[phase.lane], x=[phase.duration_s], base=[phase.start_s], orientation="h",
             marker={"color": PHASE_KINDS[phase.kind], "line": {"color": "white", "width": 1}},
-            text=[phase.label], textposition="inside", insidetextanchor="middle",
+            text=[phase.label], textposition="inside", insidetextanchor="middle", textangle=0,
             textfont={"color": "white" if phase.kind != "idle" else "black"},
             hovertemplate=_hover(phase) + "<extra></extra>", showlegend=False,
         )
@@ -440,25 +440,23 @@ def sequence_figure(seq: Sequence, *, height: int = 380, hidden_opacity: float =
         return [1.0 if p.step <= step else hidden_opacity for p in seq.phases]
 
     def caption(step):
-        return [{"text": seq.steps[step], "x": 0, "xref": "paper", "xanchor": "left",
-                 "y": 1.02, "yref": "paper", "yanchor": "bottom", "showarrow": False,
-                 "font": {"size": 13}}]
+        head, _, detail = seq.steps[step].partition(": ")
+        return f"Step {step}: {head}<br><sup>{detail}</sup>"
 
     for trace, opacity in zip(fig.data, opacities(last), strict=True):
         trace.opacity = opacity
     steps = [
         {"label": str(k), "method": "update",
-         "args": [{"opacity": opacities(k)}, {"annotations": caption(k)}]}
+         "args": [{"opacity": opacities(k)}, {"title.text": caption(k)}]}
         for k in range(len(seq.steps))
     ]
     fig.update_layout(
-        title={"text": seq.title},
+        title={"text": caption(last)},
         barmode="overlay", height=height, bargap=0.35,
         xaxis={"title": {"text": "time (s, illustrative)"}, "range": [0, seq.end_s]},
         yaxis={"categoryorder": "array", "categoryarray": lanes},
-        annotations=caption(last),
         uniformtext={"minsize": 9, "mode": "hide"},
-        margin={"t": 90, "l": 90, "r": 20, "b": 40},
+        margin={"t": 70, "l": 90, "r": 20, "b": 40},
         sliders=[{"active": last, "steps": steps, "currentvalue": {"prefix": "step "},
                   "pad": {"t": 45}, "len": 1.0, "x": 0}],
     )
