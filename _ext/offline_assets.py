@@ -65,6 +65,25 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
             context[key] = [a for a in context[key] if not is_thebe(a)]
 
 
+WIDGET_STATE_TYPE = "application/vnd.jupyter.widget-state+json"
+
+
+def _drop_widget_state(app, pagename, templatename, context, doctree) -> None:
+    """Remove the saved ipywidgets state that myst-nb writes into a page.
+
+    Executing a notebook that shows a live widget saves the state of every widget in the
+    kernel (the explorer's holds its whole figure: megabytes), and myst-nb embeds it in the
+    page as a ``<script type="application/vnd.jupyter.widget-state+json">``. The site never
+    draws widgets (``nb_ipywidgets_js`` is empty and widget cells are tagged
+    ``remove-output``), so the state is dead weight.
+    """
+    if "script_files" in context:
+        context["script_files"] = [
+            a for a in context["script_files"]
+            if getattr(a, "attributes", {}).get("type") != WIDGET_STATE_TYPE
+        ]
+
+
 def _refuse_remote_assets(app, pagename, templatename, context, doctree) -> None:
     from sphinx.util import logging
 
@@ -97,6 +116,7 @@ def setup(app):
     app.connect("builder-inited", _no_citation_backlinks)
     app.connect("html-page-context", _add_plotly_where_needed)
     app.connect("html-page-context", _drop_thebe, priority=800)
+    app.connect("html-page-context", _drop_widget_state, priority=800)
     app.connect("html-page-context", _accessible_citation_list)
     app.connect("html-page-context", _refuse_remote_assets, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
