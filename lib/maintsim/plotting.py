@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -89,10 +90,12 @@ class BookRenderer(MimetypeRenderer):
             config=_PLOT_CONFIG,
             validate=False,
         )
+        # Round-trip through plotly's own JSON encoder, which knows numpy arrays and dates.
+        clean = json.loads(figure_json)
         return {
             "application/vnd.plotly.v1+json": {
-                "data": fig_dict.get("data", []),
-                "layout": fig_dict.get("layout", {}),
+                "data": clean.get("data", []),
+                "layout": clean.get("layout", {}),
                 "config": _PLOT_CONFIG,
                 HTML_TWIN_MARK: True,
             },
