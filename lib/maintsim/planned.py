@@ -428,8 +428,13 @@ def rolling_update(
                 f"order must be a permutation of the update domains that hold VMs, "
                 f"{used.tolist()}, got {_validate._describe(order)}"
             )
-    ud_start = np.arange(ud_order.size) * (d + g)
-    ud_end = ud_start + d
+    # Built step by step (start = previous end + gap), so that a warm-up exactly as long as the
+    # gap brings a VM back at exactly the instant the next domain goes down, in floating point too.
+    ud_start, ud_end = np.empty(ud_order.size), np.empty(ud_order.size)
+    now = 0.0
+    for p in range(ud_order.size):
+        ud_start[p], ud_end[p] = now, now + d
+        now = ud_end[p] + g
     position = np.empty(int(n_uds), dtype=np.int64)
     position[ud_order] = np.arange(ud_order.size)
     vm_down = ud_start[position[vm_ud]]
