@@ -340,7 +340,7 @@ class AvailabilityTable:
 
     @property
     def bases_text(self) -> str:
-        """The period lengths used, in words: 'month = 30 d, quarter = 90 d, year = 365 d'."""
+        """The period lengths used, in words, e.g. 'month = 30 d, quarter = 90 d, year = 365 d'."""
         days = dict(zip(self.periods, self.period_days, strict=True))
         return ", ".join(f"{p} = {days[p]:.10g} d" for p in ("month", "quarter", "year"))
 
