@@ -363,7 +363,7 @@ def ladder_figure(ladders, freeze_s, *, labels=None, x_max_s=60.0) -> go.Figure:
 
     Parameters
     ----------
-    ladders : RetransmissionLadder or sequence of them
+    ladders : maintsim.workload.RetransmissionLadder or sequence
         One row each, top to bottom.
     freeze_s : float
         The freeze, seconds (>= 0).
@@ -460,7 +460,7 @@ def stall_figure(ladders, freezes_s, *, labels=None) -> go.Figure:
 
     Parameters
     ----------
-    ladders : RetransmissionLadder or sequence of them
+    ladders : maintsim.workload.RetransmissionLadder or sequence
     freezes_s : array_like
         Freeze lengths, seconds (>= 0), ascending.
     labels : sequence of str, optional
