@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "_build" / "html"
+# MAINTBOOK_SITE points the browser tests at another build (e.g. a private one-page build).
+SITE = Path(os.environ.get("MAINTBOOK_SITE") or ROOT / "_build" / "html")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -83,7 +83,7 @@ __all__ = [
 ]
 
 VIEWS = ("percentiles", "sla")
-"""The two views: the freeze distribution alone, or with the month's downtime and budget."""
+"""The two views, the freeze distribution alone or with the month's downtime and budget."""
 
 RANGES: dict[str, tuple[float, float, float]] = {
     "median_s": (0.5, 5.0, 0.1),
@@ -103,7 +103,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "tier": tuple(sla.TIERS),
     "rule": sla.ACCOUNTING_RULES,
 }
-"""Allowed values of the two named settings: the SLA tiers and the minute-accounting rules."""
+"""Allowed values of the two named settings, the SLA tiers and the minute-accounting rules."""
 
 STATIC_SCALES: tuple[float, ...] = tuple(round(0.5 + 0.05 * i, 2) for i in range(31))
 """The freeze-time scales the static figure's slider steps through (0.5 to 2.0 by 0.05)."""
@@ -628,6 +628,8 @@ def static(view: str = "percentiles", **settings) -> go.Figure:
     Returns
     -------
     plotly.graph_objects.Figure
+        ``layout.meta`` records the view and the settings (``explorer_settings``, a dict that
+        :class:`Settings` accepts), so a test in a browser can recompute what it should show.
     """
     _validate.choice("view", view, VIEWS)
     base = _settings_from(settings, "static")
@@ -661,6 +663,7 @@ def static(view: str = "percentiles", **settings) -> go.Figure:
         buttons.append({"method": "relayout", "label": _tier_button_label(tier_key),
                         "args": [relayout]})
     fig.update_layout(
+        meta={"explorer_view": view, "explorer_settings": dataclasses.asdict(base)},
         updatemenus=[{
             "type": "dropdown", "buttons": buttons, "active": active_tier, "direction": "down",
             "x": 0, "xanchor": "left", "y": 1 + (top_px + _TOP_PX - 4) / plot_px,
