@@ -705,8 +705,8 @@ _FORMATS = {"median_s": ".1f", "p99_s": ".1f", "heavy_share": ".2f", "scale": ".
 
 
 def _controls(settings: Settings) -> dict:
-    style = {"description_width": "9em"}
-    layout = widgets.Layout(width="100%", max_width="28em")
+    style = {"description_width": "8em"}
+    layout = widgets.Layout(width="auto")
     controls = {}
     for name in ("median_s", "p99_s", "heavy_share", "scale", "events_per_month"):
         low, high, step = RANGES[name]
@@ -751,12 +751,10 @@ class Explorer(widgets.VBox):
         controls = _controls(settings)
         readout = widgets.HTML(layout=widgets.Layout(margin="0.5em 0"))
         figure = go.FigureWidget(_base_figure(view))
-        names = list(controls)
-        half = (len(names) + 1) // 2
-        grid = widgets.HBox(
-            [widgets.VBox([controls[n] for n in names[:half]]),
-             widgets.VBox([controls[n] for n in names[half:]])],
-            layout=widgets.Layout(flex_flow="row wrap"))
+        grid = widgets.GridBox(  # two columns where there is room, one on a narrow screen
+            list(controls.values()),
+            layout=widgets.Layout(grid_template_columns="repeat(auto-fill, minmax(22em, 1fr))",
+                                  grid_gap="0 1em"))
         super().__init__([grid, readout, figure])
         self.view = view
         self.controls = controls
