@@ -580,7 +580,7 @@ def _base_figure(view: str, *, bottom_px: int = 0, top_px: int = 0) -> go.Figure
                       label={"text": "", "textposition": "end", "textangle": 0,
                              "yanchor": "bottom", "font": {"size": 12}})
         fig.update_xaxes(type="log", range=list(_MIN_RANGE_LOG), row=2, col=1,
-                         title_text="downtime in the month, minutes (log)")
+                         title_text="downtime, minutes (log scale)")
         fig.update_yaxes(showgrid=False, tickfont={"size": 11}, row=2, col=1)
     plot_px = _PLOT_PX[view]
     bottom = _AXIS_TITLE_PX + _LEGEND_PX + bottom_px
