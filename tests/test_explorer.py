@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import time
 
 import numpy as np
 import pytest
@@ -225,14 +224,6 @@ def test_default_p99_stays_within_the_articles_30_seconds():
     assert r.exact_p99_s < facts.LONG_PAUSE_S and r.p99_s < facts.LONG_PAUSE_S
 
 
-def test_readouts_are_fast_enough_for_a_slider():
-    readouts(Settings(scale=1.05))  # warm the imports
-    start = time.perf_counter()
-    for i in range(10):
-        readouts(Settings(scale=1.0 + 0.01 * (i + 11)))  # new freeze settings: not cached
-    assert (time.perf_counter() - start) / 10 < 0.05  # the benchmark measures it properly
-
-
 # ---------------------------------------------------------------------------
 # The read-out text
 # ---------------------------------------------------------------------------
@@ -338,16 +329,13 @@ def test_the_live_sliders_use_the_published_ranges():
     assert len(w.figure.data) == 2  # the percentiles view has no downtime bar
 
 
-def test_a_live_update_is_in_place_and_fast():
+def test_a_live_update_is_in_place():
+    # Speed is measured by benchmarks/bench_explorer.py, not asserted here.
     w = explorer.live(view="sla")
     fig = w.figure
-    w.controls["scale"].value = 1.05  # warm up
-    start = time.perf_counter()
     for i in range(10):
         w.controls["scale"].value = round(1.1 + 0.05 * i, 2)
-    elapsed = (time.perf_counter() - start) / 10
     assert w.figure is fig and w.children[2] is fig
-    assert elapsed < 0.2  # generous here; benchmarks/bench_explorer.py measures < 50 ms
 
 
 # ---------------------------------------------------------------------------
