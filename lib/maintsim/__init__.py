@@ -12,6 +12,8 @@ One module per idea, each small enough to read in one sitting:
 ``maintsim.scheduled_events``  Azure Scheduled Events documents
 ``maintsim.planned``           reboot maintenance: start hour, SLA budget, update domains
 ``maintsim.hotpatch``          a live hot-patching demonstration (call redirection)
+``maintsim.sequence``          freeze, update, resume, clock sync: the steps as data and figure
+``maintsim.figures_workload``  the survival slider and TCP figures of chapters 6 and 9
 ``maintsim.timeline``          one VM's year of maintenance, cloud versus on-premises
 ``maintsim.book``              the "key numbers" table that nbval checks and the prose quotes
 ``maintsim.plotting``          plotly set-up and the book's palette
