@@ -111,3 +111,12 @@ def generator(name: str, rng) -> np.random.Generator:
             f"got {_describe(rng)}"
         )
     return rng
+
+
+def broadcast(**arrays) -> list[np.ndarray]:
+    """Broadcast named arrays together, or say which names do not fit."""
+    try:
+        return np.broadcast_arrays(*arrays.values())
+    except ValueError:
+        shapes = ", ".join(f"{name} {np.shape(a)}" for name, a in arrays.items())
+        raise ValueError(f"shapes do not broadcast together: {shapes}") from None

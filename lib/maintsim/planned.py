@@ -56,15 +56,6 @@ def _out(arr):
     return int(arr) if np.issubdtype(arr.dtype, np.integer) else float(arr)
 
 
-def _broadcast(**arrays):
-    """Broadcast named arrays together, or say which names do not fit."""
-    try:
-        return np.broadcast_arrays(*arrays.values())
-    except ValueError:
-        shapes = ", ".join(f"{name} {np.shape(a)}" for name, a in arrays.items())
-        raise ValueError(f"shapes do not broadcast together: {shapes}") from None
-
-
 # ---------------------------------------------------------------------------
 # A day of requests, and the requests a reboot touches
 # ---------------------------------------------------------------------------
@@ -162,7 +153,7 @@ def requests_touched(requests_per_min, start_min, duration_min):
     day = _check_day(requests_per_min)
     s = _validate.non_negative("start_min", start_min)
     d = _validate.non_negative("duration_min", duration_min)
-    s, d = _broadcast(start_min=s, duration_min=d)
+    s, d = _validate.broadcast(start_min=s, duration_min=d)
     return _out(_cumulative(day, s + d) - _cumulative(day, s))
 
 
@@ -366,7 +357,7 @@ def rollout_duration_min(n_uds, reboot_min, recovery_min=facts.UPDATE_DOMAIN_REC
         raise ValueError(f"n_uds must be whole numbers, got {k[k != np.round(k)].flat[0]!r}")
     d = _validate.non_negative("reboot_min", reboot_min)
     g = _validate.non_negative("recovery_min", recovery_min)
-    k, d, g = _broadcast(n_uds=k, reboot_min=d, recovery_min=g)
+    k, d, g = _validate.broadcast(n_uds=k, reboot_min=d, recovery_min=g)
     return _out(k * d + (k - 1) * g)
 
 

@@ -109,15 +109,6 @@ def _floor(x):
     return np.floor(_snap(x)) + 0.0
 
 
-def _broadcast(**arrays):
-    """Broadcast named arrays together, or say which names do not fit."""
-    try:
-        return np.broadcast_arrays(*arrays.values())
-    except ValueError:
-        shapes = ", ".join(f"{name} {np.shape(a)}" for name, a in arrays.items())
-        raise ValueError(f"shapes do not broadcast together: {shapes}") from None
-
-
 def _is_plain_scalar(value) -> bool:
     return isinstance(value, (Real, np.floating, np.integer)) and not isinstance(value, bool)
 
@@ -224,7 +215,7 @@ def monthly_uptime_pct(downtime_min, month_min):
     """
     d = _validate.non_negative("downtime_min", downtime_min)
     m = _validate.positive("month_min", month_min)
-    d, m = _broadcast(downtime_min=d, month_min=m)
+    d, m = _validate.broadcast(downtime_min=d, month_min=m)
     _check_downtime_fits(d, m)
     return _out((m - d) / m * 100.0)
 
@@ -255,7 +246,7 @@ def allowed_downtime_min(target_pct, month_min):
     """
     t = _validate.percent("target_pct", target_pct)
     m = _validate.positive("month_min", month_min)
-    t, m = _broadcast(target_pct=t, month_min=m)
+    t, m = _validate.broadcast(target_pct=t, month_min=m)
     return _out((100.0 - t) / 100.0 * m)
 
 
@@ -669,7 +660,7 @@ def freezes_within_budget(freeze_s, target_pct, month_min, rule: str = "exact", 
     _validate.choice("rule", rule, ACCOUNTING_RULES)
     _validate.choice("clock_case", clock_case, CLOCK_CASES)
     budget_min = np.asarray(allowed_downtime_min(target_pct, month_min))
-    d, budget_min = _broadcast(freeze_s=d, target_pct_and_month_min=budget_min)
+    d, budget_min = _validate.broadcast(freeze_s=d, target_pct_and_month_min=budget_min)
     if rule == "exact":
         cost_min = d / SECONDS_PER_MINUTE
     else:
@@ -688,7 +679,7 @@ def _availabilities(values):
     if not values:
         raise ValueError("availabilities_pct needs at least one availability in percent, got none")
     arrays = [_validate.percent(f"availabilities_pct[{i}]", v) for i, v in enumerate(values)]
-    return _broadcast(**{f"availabilities_pct[{i}]": a for i, a in enumerate(arrays)})
+    return _validate.broadcast(**{f"availabilities_pct[{i}]": a for i, a in enumerate(arrays)})
 
 
 def composite_serial_pct(*availabilities_pct):
