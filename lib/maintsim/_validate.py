@@ -120,3 +120,30 @@ def broadcast(**arrays) -> list[np.ndarray]:
     except ValueError:
         shapes = ", ".join(f"{name} {np.shape(a)}" for name, a in arrays.items())
         raise ValueError(f"shapes do not broadcast together: {shapes}") from None
+
+
+WHOLE_RTOL = 1e-9
+"""Relative slack before a computed value counts as a whole number (binary rounding)."""
+
+
+def snap_whole(x):
+    """Values within a relative :data:`WHOLE_RTOL` of a whole number become that number.
+
+    ``0.1 * 30`` is ``3.0000000000000004`` in binary floating point; rounding it up
+    to a whole minute or rank must give 3, not 4.
+    """
+    x = np.asarray(x, dtype=np.float64)
+    nearest = np.round(x)
+    return np.where(np.abs(x - nearest) <= WHOLE_RTOL * np.maximum(1.0, np.abs(x)), nearest, x)
+
+
+def as_python(arr):
+    """A 0-d result as a Python ``bool``, ``int`` or ``float``; any other array unchanged."""
+    arr = np.asarray(arr)
+    if arr.ndim:
+        return arr
+    if arr.dtype == np.bool_:
+        return bool(arr)
+    if np.issubdtype(arr.dtype, np.integer):
+        return int(arr)
+    return float(arr)

@@ -56,10 +56,6 @@ _BISECTION_LOG_TOLERANCE = 1e-13
 that is when the answer is known to a relative 1e-13 (far inside the promised 1e-9)."""
 
 
-def _as_result(arr: np.ndarray):
-    """Return a Python float for a scalar input, the array otherwise."""
-    return float(arr) if arr.ndim == 0 else arr
-
 
 def _log_time(t_s: np.ndarray) -> np.ndarray:
     """:math:`\\ln t`, with :math:`\\ln 0 = -\\infty` (no warning: a zero freeze is allowed)."""
@@ -146,7 +142,7 @@ class LogNormalFreeze:
             Freeze time(s) in seconds, the same shape as ``q``.
         """
         q = _validate.in_range("q", q, 0.0, 1.0, low_open=True, high_open=True)
-        return _as_result(np.exp(self.mu + self.sigma * special.ndtri(q)))
+        return _validate.as_python(np.exp(self.mu + self.sigma * special.ndtri(q)))
 
     def cdf(self, t_s):
         """:math:`P(T \\le t) = \\Phi\\big((\\ln t - \\mu)/\\sigma\\big)`.
@@ -157,7 +153,7 @@ class LogNormalFreeze:
             Freeze time(s), seconds (>= 0).
         """
         t_s = _validate.non_negative("t_s", t_s)
-        return _as_result(special.ndtr(self._z(t_s)))
+        return _validate.as_python(special.ndtr(self._z(t_s)))
 
     def exceedance(self, t_s):
         """Share of freezes longer than ``t_s``:
@@ -172,7 +168,7 @@ class LogNormalFreeze:
             Freeze time(s), seconds (>= 0).
         """
         t_s = _validate.non_negative("t_s", t_s)
-        return _as_result(special.ndtr(-self._z(t_s)))
+        return _validate.as_python(special.ndtr(-self._z(t_s)))
 
     def pdf(self, t_s):
         """Density per second, for plotting, with :math:`f(0)=0`:
@@ -190,7 +186,7 @@ class LogNormalFreeze:
         z = self._z(t_s)
         with np.errstate(divide="ignore", invalid="ignore"):
             density = np.exp(-0.5 * z * z) / (t_s * self.sigma * math.sqrt(2 * math.pi))
-        return _as_result(np.where(t_s > 0, density, 0.0))
+        return _validate.as_python(np.where(t_s > 0, density, 0.0))
 
     def sample(self, n, rng):
         """Draw ``n`` freeze times, seconds.
@@ -296,18 +292,18 @@ class MixtureFreeze:
     def cdf(self, t_s):
         """:math:`P(T \\le t) = \\sum_k w_k F_k(t)`; ``t_s`` in seconds (>= 0)."""
         t_s = _validate.non_negative("t_s", t_s)
-        return _as_result(self._mix(t_s, "cdf"))
+        return _validate.as_python(self._mix(t_s, "cdf"))
 
     def exceedance(self, t_s):
         """Share of freezes longer than ``t_s``: :math:`\\sum_k w_k P(T_k > t)`, summed
         from each component's survival function (accurate far in the tail)."""
         t_s = _validate.non_negative("t_s", t_s)
-        return _as_result(self._mix(t_s, "exceedance"))
+        return _validate.as_python(self._mix(t_s, "exceedance"))
 
     def pdf(self, t_s):
         """Density per second, :math:`\\sum_k w_k f_k(t)`, for plotting."""
         t_s = _validate.non_negative("t_s", t_s)
-        return _as_result(self._mix(t_s, "pdf"))
+        return _validate.as_python(self._mix(t_s, "pdf"))
 
     def quantile(self, q):
         """Quantile, solved numerically to a relative error below 1e-9.
@@ -345,7 +341,7 @@ class MixtureFreeze:
             )
             lo = np.where(root_above, mid, lo)
             hi = np.where(root_above, hi, mid)
-        return _as_result(np.exp(0.5 * (lo + hi)))
+        return _validate.as_python(np.exp(0.5 * (lo + hi)))
 
     def sample(self, n, rng):
         """Draw ``n`` freeze times, seconds: pick a component per event with

@@ -63,15 +63,7 @@ NUMPY_METHODS = (
 METHODS = ("nearest_rank",) + NUMPY_METHODS
 """Every method :func:`percentile` accepts."""
 
-_WHOLE_RTOL = 1e-9  # a rank within a relative 1e-9 of a whole number counts as that number
 
-
-def _out(arr):
-    """0-d array -> Python scalar; anything else stays an array."""
-    arr = np.asarray(arr)
-    if arr.ndim:
-        return arr
-    return int(arr) if np.issubdtype(arr.dtype, np.integer) else float(arr)
 
 
 def _samples(name, samples):
@@ -91,10 +83,7 @@ def _fraction_open(name, value):
 def _nearest_rank(sorted_x, q_pct):
     n = sorted_x.size
     exact = q_pct * n / 100.0  # q*n first: exact for whole q and n, unlike (q/100)*n
-    nearest = np.round(exact)
-    snapped = np.where(np.abs(exact - nearest) <= _WHOLE_RTOL * np.maximum(1.0, exact),
-                       nearest, exact)
-    rank = np.clip(np.ceil(snapped), 1, n).astype(np.intp)
+    rank = np.clip(np.ceil(_validate.snap_whole(exact)), 1, n).astype(np.intp)
     return sorted_x[rank - 1]
 
 
@@ -139,8 +128,8 @@ def percentile(samples, q, method: str = "linear"):
     q_pct = _validate.percent("q", q)
     _validate.choice("method", method, METHODS)
     if method == "nearest_rank":
-        return _out(_nearest_rank(np.sort(x), q_pct))
-    return _out(np.percentile(x, q_pct, method=method))
+        return _validate.as_python(_nearest_rank(np.sort(x), q_pct))
+    return _validate.as_python(np.percentile(x, q_pct, method=method))
 
 
 # ---------------------------------------------------------------------------
@@ -164,7 +153,7 @@ def count_over(samples, threshold_s):
     """
     x = np.sort(_samples("samples", samples))
     t = _validate.non_negative("threshold_s", threshold_s)
-    return _out(x.size - np.searchsorted(x, t, side="right"))
+    return _validate.as_python(x.size - np.searchsorted(x, t, side="right"))
 
 
 def exceedance_share(samples, threshold_s):
@@ -185,7 +174,7 @@ def exceedance_share(samples, threshold_s):
     float or numpy.ndarray
     """
     x = _samples("samples", samples)
-    return _out(np.asarray(count_over(x, threshold_s)) / x.size)
+    return _validate.as_python(np.asarray(count_over(x, threshold_s)) / x.size)
 
 
 # ---------------------------------------------------------------------------
@@ -396,7 +385,7 @@ def fanout_probability(q, n):
         raise ValueError(
             f"q {np.shape(q_arr)} and n {np.shape(n_arr)} do not broadcast together"
         ) from None
-    return _out(1.0 - q_arr**n_arr)
+    return _validate.as_python(1.0 - q_arr**n_arr)
 
 
 def average_of_percentiles(groups, q, method: str = "linear"):
@@ -425,4 +414,4 @@ def average_of_percentiles(groups, q, method: str = "linear"):
             f"groups must be a non-empty sequence of sample arrays, got {groups!r:.60}"
         )
     per_group = [percentile(_samples(f"groups[{i}]", g), q, method) for i, g in enumerate(groups)]
-    return _out(np.mean(np.asarray(per_group, dtype=float), axis=0))
+    return _validate.as_python(np.mean(np.asarray(per_group, dtype=float), axis=0))

@@ -48,13 +48,6 @@ MINUTES_PER_DAY = 1440
 HOURS_PER_DAY = 24
 
 
-def _out(arr):
-    """0-d array -> Python float or int; anything else stays an array."""
-    arr = np.asarray(arr)
-    if arr.ndim:
-        return arr
-    return int(arr) if np.issubdtype(arr.dtype, np.integer) else float(arr)
-
 
 # ---------------------------------------------------------------------------
 # A day of requests, and the requests a reboot touches
@@ -154,7 +147,7 @@ def requests_touched(requests_per_min, start_min, duration_min):
     s = _validate.non_negative("start_min", start_min)
     d = _validate.non_negative("duration_min", duration_min)
     s, d = _validate.broadcast(start_min=s, duration_min=d)
-    return _out(_cumulative(day, s + d) - _cumulative(day, s))
+    return _validate.as_python(_cumulative(day, s + d) - _cumulative(day, s))
 
 
 def touched_by_start_hour(requests_per_min, duration_min) -> np.ndarray:
@@ -358,7 +351,7 @@ def rollout_duration_min(n_uds, reboot_min, recovery_min=facts.UPDATE_DOMAIN_REC
     d = _validate.non_negative("reboot_min", reboot_min)
     g = _validate.non_negative("recovery_min", recovery_min)
     k, d, g = _validate.broadcast(n_uds=k, reboot_min=d, recovery_min=g)
-    return _out(k * d + (k - 1) * g)
+    return _validate.as_python(k * d + (k - 1) * g)
 
 
 def rolling_update(
@@ -453,7 +446,7 @@ def serving_count(update: RollingUpdate, times_min):
         raise TypeError(f"update must be a RollingUpdate, got {_validate._describe(update)}")
     t = _validate.as_float_array("times_min", times_min)
     down = (update.vm_down_min <= t[..., None]) & (t[..., None] < update.vm_back_min)
-    return _out(update.n_vms - down.sum(axis=-1))
+    return _validate.as_python(update.n_vms - down.sum(axis=-1))
 
 
 def min_serving(update: RollingUpdate) -> tuple[int, float]:

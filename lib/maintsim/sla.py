@@ -75,7 +75,6 @@ TOLERANCE_PCT = 1e-9
 binary rounding never turns "exactly on target" into a miss (1e-9 points of a 31-day month is
 about 27 microseconds)."""
 
-_WHOLE_RTOL = 1e-9  # relative slack before a value counts as a whole number (see module doc)
 
 
 # ---------------------------------------------------------------------------
@@ -83,30 +82,14 @@ _WHOLE_RTOL = 1e-9  # relative slack before a value counts as a whole number (se
 # ---------------------------------------------------------------------------
 
 
-def _out(arr):
-    """0-d array -> Python scalar of the same kind; anything else stays an array."""
-    arr = np.asarray(arr)
-    if arr.ndim:
-        return arr
-    if arr.dtype == np.bool_:
-        return bool(arr)
-    if np.issubdtype(arr.dtype, np.integer):
-        return int(arr)
-    return float(arr)
-
-
-def _snap(x):
-    """Values within a relative 1e-9 of a whole number become that whole number."""
-    nearest = np.round(x)
-    return np.where(np.abs(x - nearest) <= _WHOLE_RTOL * np.maximum(1.0, np.abs(x)), nearest, x)
 
 
 def _ceil(x):
-    return np.ceil(_snap(x)) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return np.ceil(_validate.snap_whole(x)) + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
 def _floor(x):
-    return np.floor(_snap(x)) + 0.0
+    return np.floor(_validate.snap_whole(x)) + 0.0
 
 
 def _is_plain_scalar(value) -> bool:
@@ -217,7 +200,7 @@ def monthly_uptime_pct(downtime_min, month_min):
     m = _validate.positive("month_min", month_min)
     d, m = _validate.broadcast(downtime_min=d, month_min=m)
     _check_downtime_fits(d, m)
-    return _out((m - d) / m * 100.0)
+    return _validate.as_python((m - d) / m * 100.0)
 
 
 def allowed_downtime_min(target_pct, month_min):
@@ -247,7 +230,7 @@ def allowed_downtime_min(target_pct, month_min):
     t = _validate.percent("target_pct", target_pct)
     m = _validate.positive("month_min", month_min)
     t, m = _validate.broadcast(target_pct=t, month_min=m)
-    return _out((100.0 - t) / 100.0 * m)
+    return _validate.as_python((100.0 - t) / 100.0 * m)
 
 
 # ---------------------------------------------------------------------------
@@ -460,7 +443,7 @@ def service_credit_pct(uptime_pct, tier):
     credit = np.zeros_like(u)
     for band in the_tier.credit_bands:  # mildest first, so worse bands overwrite
         credit = np.where(u < band.below_pct - TOLERANCE_PCT, float(band.credit_pct), credit)
-    return _out(credit)
+    return _validate.as_python(credit)
 
 
 def sla_met(uptime_pct, tier):
@@ -472,7 +455,7 @@ def sla_met(uptime_pct, tier):
     """
     the_tier = _resolve_tier(tier)
     u = _validate.percent("uptime_pct", uptime_pct)
-    return _out(u >= the_tier.target_pct - TOLERANCE_PCT)
+    return _validate.as_python(u >= the_tier.target_pct - TOLERANCE_PCT)
 
 
 # ---------------------------------------------------------------------------
@@ -563,7 +546,7 @@ def outage_downtime_min(outage_s, rule: str = "exact", start_s=None):
     else:
         first, end = _minutes_touched(d, start)
         minutes = end - first
-    return _out(minutes)
+    return _validate.as_python(minutes)
 
 
 def monthly_downtime_min(outages_s, rule: str = "exact", start_s=None):
@@ -600,9 +583,9 @@ def monthly_downtime_min(outages_s, rule: str = "exact", start_s=None):
         d = d[None]
         start = None if start is None else start[None]
     if rule == "exact":
-        return _out(np.sum(d / SECONDS_PER_MINUTE, axis=-1))
+        return _validate.as_python(np.sum(d / SECONDS_PER_MINUTE, axis=-1))
     if rule == "rounded_up":
-        return _out(np.sum(_ceil(d / SECONDS_PER_MINUTE), axis=-1))
+        return _validate.as_python(np.sum(_ceil(d / SECONDS_PER_MINUTE), axis=-1))
     # clock_minutes: merge the touched intervals [first, end) along the last axis.
     first, end = _minutes_touched(d, start)
     order = np.argsort(first, axis=-1, kind="stable")
@@ -611,7 +594,7 @@ def monthly_downtime_min(outages_s, rule: str = "exact", start_s=None):
     reach = np.maximum.accumulate(end, axis=-1)  # furthest minute covered so far
     before = np.concatenate([np.full(first.shape[:-1] + (1,), -np.inf), reach[..., :-1]], -1)
     new = np.clip(end - np.maximum(first, before), 0.0, None)
-    return _out(np.sum(new, axis=-1))
+    return _validate.as_python(np.sum(new, axis=-1))
 
 
 CLOCK_CASES = ("worst", "best")
@@ -667,7 +650,7 @@ def freezes_within_budget(freeze_s, target_pct, month_min, rule: str = "exact", 
         cost_min = _ceil(d / SECONDS_PER_MINUTE)
         if rule == "clock_minutes" and clock_case == "worst":
             cost_min = cost_min + 1.0
-    return _out(_floor(budget_min / cost_min).astype(np.int64))
+    return _validate.as_python(_floor(budget_min / cost_min).astype(np.int64))
 
 
 # ---------------------------------------------------------------------------
@@ -692,7 +675,7 @@ def composite_serial_pct(*availabilities_pct):
     the components fail independently.
     """
     arrays = _availabilities(availabilities_pct)
-    return _out(np.prod(np.stack(arrays) / 100.0, axis=0) * 100.0)
+    return _validate.as_python(np.prod(np.stack(arrays) / 100.0, axis=0) * 100.0)
 
 
 def composite_parallel_pct(*availabilities_pct):
@@ -705,7 +688,7 @@ def composite_parallel_pct(*availabilities_pct):
     same zone) breaks :cite:p:`treynor2017`.
     """
     arrays = _availabilities(availabilities_pct)
-    return _out((1.0 - np.prod(1.0 - np.stack(arrays) / 100.0, axis=0)) * 100.0)
+    return _validate.as_python((1.0 - np.prod(1.0 - np.stack(arrays) / 100.0, axis=0)) * 100.0)
 
 
 # ---------------------------------------------------------------------------
@@ -763,7 +746,7 @@ def month_verdict(downtime_min, month_min, tier) -> MonthVerdict:
             allowed_min=allowed,
             met=sla_met(uptime, the_tier),
             credit_pct=service_credit_pct(uptime, the_tier),
-            budget_used_share=_out(np.asarray(downtime_min, dtype=float) / allowed),
+            budget_used_share=_validate.as_python(np.asarray(downtime_min, dtype=float) / allowed),
         )
     d = _validate.scalar("downtime_min", downtime_min)
     m = _validate.scalar("month_min", month_min)
