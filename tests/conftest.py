@@ -10,6 +10,13 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# In CI the property tests replay the same examples every run (a failure there is then a
+# change in the code, not a new random draw); locally they explore new examples each time.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 # MAINTBOOK_SITE points the browser tests at another build (e.g. a private one-page build).

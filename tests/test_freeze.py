@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from scipy import integrate
 
@@ -52,6 +52,10 @@ def test_quantile_inverts_cdf_for_a_lognormal(model, q):
 @given(mixtures(), levels)
 def test_quantile_inverts_cdf_for_a_mixture(model, q):
     x = model.quantile(q)
+    # Between two well-separated components the cdf is almost flat: a double cdf (absolute
+    # error ~1e-16) then no longer pins x down to 1e-9. Compare times only where the density
+    # is large enough for that (x f(x) >= 1e-6), as the lognormal test does by its levels.
+    assume(x * model.pdf(x) >= 1e-6)
     assert model.quantile(model.cdf(x)) == pytest.approx(x, rel=1e-9)
     assert model.cdf(x) == pytest.approx(q, rel=1e-9)
 
