@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from maintsim import facts
-from maintsim import figures_workload as fw
 from maintsim import workload as w
+from maintsim.figures import workload as fw
 
 FREEZES_S = list(range(1, 61))
 

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from maintsim import sequence as sq
 from maintsim import workload
+from maintsim.figures import sequence as fsq
 
 durations = st.floats(min_value=0.1, max_value=120.0, allow_nan=False)
 
@@ -139,7 +140,7 @@ def test_the_clock_is_never_ahead_and_never_more_behind_than_the_freeze(freeze, 
 
 def test_the_figure_has_one_bar_per_phase_and_one_slider_step_per_step():
     seq = sq.memory_preserving_sequence()
-    fig = sq.sequence_figure(seq)
+    fig = fsq.sequence_figure(seq)
     assert len(fig.data) == len(seq.phases)
     slider = fig.layout.sliders[0]
     assert len(slider.steps) == len(seq.steps)
@@ -147,7 +148,7 @@ def test_the_figure_has_one_bar_per_phase_and_one_slider_step_per_step():
 
 
 def test_the_figure_opens_on_the_whole_sequence():
-    fig = sq.sequence_figure(sq.live_migration_sequence())
+    fig = fsq.sequence_figure(sq.live_migration_sequence())
     assert all(trace.opacity == 1.0 for trace in fig.data)
     assert fig.layout.title.text.startswith("Step 4: Clock sync")
 
@@ -161,7 +162,7 @@ def test_step_captions_are_short_enough_for_a_phone():
 
 def test_slider_step_zero_fades_everything_after_step_zero():
     seq = sq.memory_preserving_sequence()
-    fig = sq.sequence_figure(seq, hidden_opacity=0.1)
+    fig = fsq.sequence_figure(seq, hidden_opacity=0.1)
     opacities = fig.layout.sliders[0].steps[0].args[0]["opacity"]
     assert opacities == [1.0 if p.step == 0 else 0.1 for p in seq.phases]
 
@@ -229,9 +230,9 @@ def test_visible_at_refuses_a_step_out_of_range():
 
 def test_the_figure_refuses_something_that_is_not_a_sequence():
     with pytest.raises(TypeError, match="seq"):
-        sq.sequence_figure([1, 2])
+        fsq.sequence_figure([1, 2])
 
 
 def test_the_figure_refuses_an_opacity_above_one():
     with pytest.raises(ValueError, match="hidden_opacity"):
-        sq.sequence_figure(sq.memory_preserving_sequence(), hidden_opacity=2)
+        fsq.sequence_figure(sq.memory_preserving_sequence(), hidden_opacity=2)

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from maintsim import facts, timeline
+from maintsim.figures import timeline as ftl
 
 
 def test_the_same_seed_draws_the_same_cloud_year():
@@ -49,7 +50,7 @@ def test_on_premises_hours_dwarf_the_cloud_minutes_with_the_default_assumptions(
 def test_the_year_figure_draws_one_trace_per_kind():
     rng = np.random.default_rng(5)
     cloud, onprem = timeline.cloud_year(rng), timeline.onprem_year(rng)
-    fig = timeline.year_figure(onprem, cloud)
+    fig = ftl.year_figure(onprem, cloud)
     assert len(fig.data) == len(set(cloud.kind)) + len(set(onprem.kind))
     assert fig.layout.yaxis.type == "log"
 

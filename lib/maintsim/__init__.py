@@ -12,15 +12,15 @@ One module per idea, each small enough to read in one sitting:
 ``maintsim.scheduled_events``  Azure Scheduled Events documents
 ``maintsim.planned``           reboot maintenance: start hour, SLA budget, update domains
 ``maintsim.hotpatch``          a live hot-patching demonstration (call redirection)
-``maintsim.sequence``          freeze, update, resume, clock sync: the steps as data and figure
-``maintsim.figures_workload``  the survival slider and TCP figures of chapters 6 and 9
+``maintsim.sequence``          freeze, update, resume, clock sync: the steps as data
 ``maintsim.timeline``          one VM's year of maintenance, cloud versus on-premises
 ``maintsim.book``              the "key numbers" table that nbval checks and the prose quotes
-``maintsim.plotting``          plotly set-up and the book's palette
-``maintsim.explorer``          the freeze-time explorer, live and static
+``maintsim.figures``           presentation: plotly set-up, palette and every shared figure
+``maintsim.explorer``          presentation: the freeze-time explorer (browser and Jupyter)
 =============================  ==============================================================
 
-Import the module you need: ``from maintsim import sla, percentiles``.
+The model modules (everything above ``figures``) import neither plotly nor ipywidgets: they
+are numpy and scipy only. Import the module you need: ``from maintsim import sla, percentiles``.
 """
 
 __version__ = "0.1.0"

@@ -421,8 +421,10 @@ def memory_preserving_mixture(heavy_share=facts.HEAVY_SHARE_DEFAULT) -> MixtureF
         F(t) = (1-h)\\,F_{\\text{light}}(t) + h\\,F_{\\text{heavy}}(t)
 
     **Assumption.** The default heavy share :math:`h` is
-    :data:`maintsim.facts.HEAVY_SHARE_DEFAULT`, tuned so the mixture's P99 stays
-    within the 30 s of the source article :cite:p:`torigoe2022`; the components are
+    :data:`maintsim.facts.HEAVY_SHARE_DEFAULT`, the heavy rate over the memory-preserving rate
+    of :data:`maintsim.facts.FREEZE_ASSUMPTIONS` (about 8.5 %). Whatever the share, the
+    mixture's P99 stays within the heavy class's 30 s, the source article's figure
+    :cite:p:`torigoe2022`; the components are
     :func:`model_for` ``("mp_light")`` and ``("mp_heavy")``.
 
     Parameters

@@ -10,7 +10,8 @@ the VM is "paused for a few seconds" in the final phase :cite:p:`azblog_livemigr
 
 This module lays such a sequence out as **phases on lanes** (the VM, the host or hosts,
 the guest clock), each phase tagged with the **step** that reveals it, so that a figure
-can walk through the sequence one step at a time (:func:`sequence_figure`).
+can walk through the sequence one step at a time
+(:func:`maintsim.figures.sequence.sequence_figure`).
 
 **The durations are illustrative assumptions.** No document splits a freeze into its
 parts, or says how long a brownout lasts; only the total pause can be tied to a cited
@@ -23,9 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
 
-from maintsim import _validate, plotting, workload
+from maintsim import _validate, workload
 
 __all__ = [
     "PHASE_KINDS",
@@ -34,20 +34,14 @@ __all__ = [
     "guest_clock_error_s",
     "live_migration_sequence",
     "memory_preserving_sequence",
-    "sequence_figure",
 ]
 
-PHASE_KINDS: dict[str, str] = {
-    "running": plotting.PALETTE["green"],
-    "paused": plotting.PALETTE["vermillion"],
-    "host_work": plotting.PALETTE["blue"],
-    "copying": plotting.PALETTE["sky"],
-    "clock_stopped": plotting.PALETTE["vermillion"],
-    "clock_behind": plotting.PALETTE["orange"],
-    "clock_in_sync": plotting.PALETTE["green"],
-    "idle": "#bbbbbb",
-}
-"""The kinds of phase a sequence uses, each with the colour :func:`sequence_figure` draws."""
+PHASE_KINDS: tuple[str, ...] = (
+    "running", "paused", "host_work", "copying",
+    "clock_stopped", "clock_behind", "clock_in_sync", "idle",
+)
+"""The kinds of phase a sequence uses; :data:`maintsim.figures.sequence.PHASE_COLOURS` gives each
+its colour."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +60,7 @@ class Phase:
         The step of :attr:`Sequence.steps` that reveals this phase (0 = before anything
         happens).
     kind : str
-        One of :data:`PHASE_KINDS` (sets the colour).
+        One of :data:`PHASE_KINDS` (the figure colours it).
     detail : str
         One sentence for the hover text.
     """
@@ -389,75 +383,3 @@ def guest_clock_error_s(t_s, *, freeze_start_s, freeze_s, sync_at_s=None):
     error = np.where(t < start, 0.0, np.where(t < resumed, t - start, behind_s))
     error = np.where(t >= sync, 0.0, error)
     return float(error) if error.ndim == 0 else error
-
-
-def _hover(phase: Phase) -> str:
-    return (f"<b>{phase.lane}: {phase.label}</b><br>{phase.start_s:g}-{phase.end_s:g} s"
-            f"<br>{phase.detail}")
-
-
-def sequence_figure(seq: Sequence, *, height: int = 380, hidden_opacity: float = 0.08):
-    """A timeline of ``seq`` with a slider that steps through it.
-
-    One horizontal bar per phase, one row per lane. The slider's position ``k`` shows
-    the phases of steps ``0..k`` at full strength and fades the later ones to
-    ``hidden_opacity``, and makes the caption of step ``k`` the figure's title. The figure
-    opens at the last step, so a reader who does not touch the slider sees the whole
-    sequence. The slider uses plotly's own ``update`` method, so it works on a static
-    page without a kernel.
-
-    Parameters
-    ----------
-    seq : Sequence
-        From :func:`memory_preserving_sequence` or :func:`live_migration_sequence`.
-    height : int
-        Figure height, pixels (>= 200).
-    hidden_opacity : float
-        Opacity of phases not yet reached, in [0, 1].
-
-    Returns
-    -------
-    plotly.graph_objects.Figure
-    """
-    if not isinstance(seq, Sequence):
-        raise TypeError(f"seq must be a Sequence, got {_validate._describe(seq)}")
-    height = _validate.integer("height", height, minimum=200)
-    hidden_opacity = _validate.scalar("hidden_opacity", hidden_opacity)
-    _validate.in_range("hidden_opacity", hidden_opacity, 0.0, 1.0)
-    lanes = list(reversed(seq.lanes))  # first lane on top
-    fig = go.Figure()
-    for phase in seq.phases:
-        fig.add_bar(
-            y=[phase.lane], x=[phase.duration_s], base=[phase.start_s], orientation="h",
-            marker={"color": PHASE_KINDS[phase.kind], "line": {"color": "white", "width": 1}},
-            text=[phase.label], textposition="inside", insidetextanchor="middle", textangle=0,
-            textfont={"color": "white" if phase.kind != "idle" else "black"},
-            hovertemplate=_hover(phase) + "<extra></extra>", showlegend=False,
-        )
-    last = len(seq.steps) - 1
-
-    def opacities(step):
-        return [1.0 if p.step <= step else hidden_opacity for p in seq.phases]
-
-    def caption(step):
-        head, _, detail = seq.steps[step].partition(": ")
-        return f"Step {step}: {head}<br><sup>{detail}</sup>"
-
-    for trace, opacity in zip(fig.data, opacities(last), strict=True):
-        trace.opacity = opacity
-    steps = [
-        {"label": str(k), "method": "update",
-         "args": [{"opacity": opacities(k)}, {"title.text": caption(k)}]}
-        for k in range(len(seq.steps))
-    ]
-    fig.update_layout(
-        title={"text": caption(last)},
-        barmode="overlay", height=height, bargap=0.35,
-        xaxis={"title": {"text": "time (s, illustrative)"}, "range": [0, seq.end_s]},
-        yaxis={"categoryorder": "array", "categoryarray": lanes},
-        uniformtext={"minsize": 9, "mode": "hide"},
-        margin={"t": 70, "l": 90, "r": 20, "b": 40},
-        sliders=[{"active": last, "steps": steps, "currentvalue": {"prefix": "step "},
-                  "pad": {"t": 45}, "len": 1.0, "x": 0}],
-    )
-    return fig

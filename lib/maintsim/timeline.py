@@ -107,35 +107,3 @@ EVENT_LABELS = {a.kind: a.label for a in facts.FREEZE_ASSUMPTIONS.values()} | {
     "onprem_window_failed": "night window that failed",
 }
 """Legend text for every kind of event a :class:`YearOfEvents` can hold."""
-
-
-def year_figure(*years: YearOfEvents, title: str = "One simulated year: when, and for how long"):
-    """Plot years of events on one chart: day of the year against impact (log scale).
-
-    Each kind of event gets its colour from :data:`maintsim.plotting.KIND_COLOURS`;
-    on-premises windows are drawn as squares. Hover shows the exact length.
-    """
-    import plotly.graph_objects as go
-
-    from . import plotting
-
-    fig = go.Figure()
-    for year in years:
-        for kind in dict.fromkeys(year.kind):
-            pick = year.kind == kind
-            onprem = str(kind).startswith("onprem")
-            fig.add_scatter(
-                x=np.round(year.start_day[pick], 2),
-                y=np.round(year.impact_s[pick], 4),
-                mode="markers",
-                name=EVENT_LABELS.get(kind, str(kind)),
-                marker={"size": 12 if onprem else 8, "symbol": "square" if onprem else "circle",
-                        "color": plotting.KIND_COLOURS.get(kind, plotting.PALETTE["black"]),
-                        "line": {"width": 0.5, "color": "white"}},
-                hovertemplate="day %{x:.0f}: %{y:.3g} s<extra>%{fullData.name}</extra>",
-            )
-    fig.update_yaxes(type="log", title="impact on the VM (seconds, log scale)",
-                     exponentformat="power")
-    fig.update_xaxes(title="day of the year", range=[0, DAYS_PER_YEAR])
-    fig.update_layout(title=title, height=460)
-    return fig

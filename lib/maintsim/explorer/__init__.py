@@ -62,7 +62,8 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from maintsim import _validate, facts, freeze, percentiles, plotting, sla
+from maintsim import _validate, facts, freeze, percentiles, sla
+from maintsim.figures import plotting
 
 __all__ = [
     "CHOICES",

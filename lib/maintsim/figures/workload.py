@@ -25,7 +25,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from maintsim import _validate, facts, workload
-from maintsim.plotting import PALETTE
+from maintsim.figures.plotting import PALETTE
 
 __all__ = [
     "HtmlTable",

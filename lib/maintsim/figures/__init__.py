@@ -1,0 +1,12 @@
+"""The presentation layer: plotly figures and HTML tables drawn from the model modules.
+
+Nothing in :mod:`maintsim`'s model modules (``sla``, ``percentiles``, ``freeze``, ``fleet``,
+``workload``, ...) imports plotly; the figures live here, one module per subject:
+
+==================================  ==========================================================
+``maintsim.figures.plotting``       plotly set-up for every page, the palette, the mime plugin
+``maintsim.figures.sequence``       the steps of one maintenance event (chapter 4)
+``maintsim.figures.timeline``       one VM's year, cloud versus on-premises (chapter 1)
+``maintsim.figures.workload``       survival, retransmission and tuning figures (chapters 6, 9)
+==================================  ==========================================================
+"""
