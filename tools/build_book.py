@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def fingerprint() -> str:
     digest = hashlib.sha256()
-    files = sorted((ROOT / "lib").rglob("*.py")) + [ROOT / "requirements.txt"]
+    files = sorted((ROOT / "lib").rglob("*.py")) + [ROOT / "requirements.txt",
+                                                     ROOT / "requirements-dev.txt"]
     for path in files:
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())

@@ -18,6 +18,11 @@ is shown with *two* representations:
 
 Call :func:`setup` once at the top of a notebook. It is idempotent and changes
 nothing but plotly's default renderer and template.
+
+Google Colab is the exception: it draws neither plotly's JSON nor a fragment that
+expects a ``window.Plotly`` it never loaded, so the figures would be blank. There
+:func:`setup` leaves plotly's own ``"colab"`` renderer (HTML that loads plotly.js
+itself) in place and only sets the template.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import os
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -145,16 +151,30 @@ def _template() -> go.layout.Template:
     )
 
 
-def setup() -> None:
-    """Make plotly figures render in Jupyter, in Binder and on the static site.
+COLAB_RENDERER = "colab"
+COLAB_ENV_VAR = "COLAB_NOTEBOOK_ID"
+"""What plotly checks to choose its Colab renderer (``plotly/io/_renderers.py``, plotly 7)."""
 
-    Registers :class:`BookRenderer` as plotly's default renderer and the book's
-    template (colour-blind-safe palette, white background) as the default template.
+
+def in_colab() -> bool:
+    """True in a Google Colab kernel, detected the way plotly itself detects it."""
+    return COLAB_ENV_VAR in os.environ
+
+
+def setup() -> None:
+    """Make plotly figures render in Jupyter, in Binder, in Colab and on the static site.
+
+    Registers :class:`BookRenderer` as plotly's default renderer (in Colab: keeps
+    plotly's own ``"colab"`` renderer, see the module notes) and the book's template
+    (colour-blind-safe palette, white background) as the default template.
     Safe to call more than once.
     """
-    if RENDERER_NAME not in pio.renderers:
-        pio.renderers[RENDERER_NAME] = BookRenderer()
-    pio.renderers.default = RENDERER_NAME
+    if in_colab():
+        pio.renderers.default = COLAB_RENDERER
+    else:
+        if RENDERER_NAME not in pio.renderers:
+            pio.renderers[RENDERER_NAME] = BookRenderer()
+        pio.renderers.default = RENDERER_NAME
     pio.templates[TEMPLATE_NAME] = _template()
     pio.templates.default = "plotly_white+" + TEMPLATE_NAME
 
