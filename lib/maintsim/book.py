@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 GLUE_PREFIX = "application/papermill.record/"
-"""Prefix of a glued, undisplayed mimetype: ``myst_nb.ext.glue.GLUE_PREFIX`` (myst-nb 1.x)."""
+"""Prefix of a glued, undisplayed mimetype, as ``myst_nb.ext.glue.GLUE_PREFIX`` (myst-nb 1.x)."""
 
 
 def glue_output(name: str, value) -> tuple[dict, dict]:
