@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import types
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -43,6 +44,37 @@ def test_in_colab_setup_keeps_plotlys_colab_renderer_which_loads_plotly_js(monke
     # The book's twin expects window.Plotly, which Colab never loads: a blank figure. Plotly's
     # Colab renderer brings plotly.js along with the figure.
     assert "plotly" in html and "<script" in html and "src=" in html
+
+
+def _fake_colab(monkeypatch, **output_functions) -> list:
+    calls = []
+    output = types.ModuleType("google.colab.output")
+    for name in output_functions:
+        setattr(output, name, lambda name=name: calls.append(name))
+    colab = types.ModuleType("google.colab")
+    colab.output = output
+    monkeypatch.setitem(sys.modules, "google", types.ModuleType("google"))
+    monkeypatch.setitem(sys.modules, "google.colab", colab)
+    monkeypatch.setitem(sys.modules, "google.colab.output", output)
+    return calls
+
+
+def test_in_colab_setup_turns_on_the_widget_manager_the_live_explorer_needs(monkeypatch):
+    calls = _fake_colab(monkeypatch, enable_custom_widget_manager=True)
+    monkeypatch.setenv(plotting.COLAB_ENV_VAR, "1")
+    plotting.setup()
+    assert calls == ["enable_custom_widget_manager"]
+
+
+def test_setup_touches_no_widget_manager_outside_colab_or_where_colab_has_none(monkeypatch):
+    calls = _fake_colab(monkeypatch, enable_custom_widget_manager=True)
+    monkeypatch.delenv(plotting.COLAB_ENV_VAR, raising=False)
+    plotting.setup()
+    assert calls == []
+    _fake_colab(monkeypatch)  # an older google.colab.output without the call
+    monkeypatch.setenv(plotting.COLAB_ENV_VAR, "1")
+    plotting.setup()
+    assert pio.renderers.default == plotting.COLAB_RENDERER
 
 
 def test_colab_is_detected_the_way_plotly_detects_it():

@@ -22,7 +22,9 @@ nothing but plotly's default renderer and template.
 Google Colab is the exception: it draws neither plotly's JSON nor a fragment that
 expects a ``window.Plotly`` it never loaded, so the figures would be blank. There
 :func:`setup` leaves plotly's own ``"colab"`` renderer (HTML that loads plotly.js
-itself) in place and only sets the template.
+itself) in place, sets the template, and turns on Colab's widget manager for widgets
+beyond ipywidgets' own (plotly's ``FigureWidget`` in the live explorer), which Colab
+otherwise leaves undrawn.
 """
 
 from __future__ import annotations
@@ -161,16 +163,28 @@ def in_colab() -> bool:
     return COLAB_ENV_VAR in os.environ
 
 
+def _enable_colab_widgets() -> None:
+    """Colab's own call for third-party widgets (``google.colab.output``), where it exists."""
+    try:
+        from google.colab import output
+    except ImportError:
+        return
+    enable = getattr(output, "enable_custom_widget_manager", None)
+    if enable is not None:
+        enable()
+
+
 def setup() -> None:
     """Make plotly figures render in Jupyter, in Binder, in Colab and on the static site.
 
     Registers :class:`BookRenderer` as plotly's default renderer (in Colab: keeps
-    plotly's own ``"colab"`` renderer, see the module notes) and the book's template
-    (colour-blind-safe palette, white background) as the default template.
-    Safe to call more than once.
+    plotly's own ``"colab"`` renderer and enables Colab's widget manager, see the module
+    notes) and the book's template (colour-blind-safe palette, white background) as the
+    default template. Safe to call more than once.
     """
     if in_colab():
         pio.renderers.default = COLAB_RENDERER
+        _enable_colab_widgets()
     else:
         if RENDERER_NAME not in pio.renderers:
             pio.renderers[RENDERER_NAME] = BookRenderer()
