@@ -169,7 +169,7 @@ def test_the_changelog_starts_with_this_version():
 
 
 @pytest.mark.parametrize(("repository", "site"), [
-    ("https://github.com/maintbook/maintbook", "https://maintbook.github.io/maintbook/"),
+    ("https://github.com/someone/book", "https://someone.github.io/book/"),
     ("https://github.com/Some-Org/Book.git", "https://some-org.github.io/Book/"),
     ("https://github.com/someone/someone.github.io", "https://someone.github.io/"),
 ])
