@@ -18,13 +18,13 @@ from sphinx import addnodes
 STATIC = Path(__file__).resolve().parent / "static"
 ENV_KEY = "maintbook_term_definitions"
 MAX_CHARS = 280
-_CITATION_LABEL = re.compile(r"\s*\[[A-Za-z][A-Za-z0-9+]*\d{2}[a-z]?\]")
 
 
 def tooltip_text(definition: str, max_chars: int = MAX_CHARS) -> str:
-    """A definition as one short plain-text paragraph: citation labels and line breaks out,
-    cut after the last whole sentence that fits in ``max_chars`` (or at a word, with "…")."""
-    text = " ".join(_CITATION_LABEL.sub("", definition).split())
+    """A definition as one short plain-text paragraph: whitespace collapsed (no space left
+    before a full stop or comma), cut after the last whole sentence that fits in ``max_chars``
+    (or at a word, with "…")."""
+    text = re.sub(r"\s+([.,;:])", r"\1", " ".join(definition.split()))
     if len(text) <= max_chars:
         return text
     head = text[:max_chars]
@@ -32,6 +32,16 @@ def tooltip_text(definition: str, max_chars: int = MAX_CHARS) -> str:
     if end > max_chars // 3:
         return head[: end + 1]
     return head[: head.rfind(" ")].rstrip(",;:") + " …"
+
+
+def _without_citations(definition: nodes.Element) -> nodes.Element:
+    """A copy of a definition without its citations (still unresolved here: their text would
+    be the BibTeX key); a tooltip gives the meaning, the glossary gives the sources."""
+    copy = definition.deepcopy()
+    for xref in list(copy.findall(addnodes.pending_xref)):
+        if xref.get("refdomain") == "cite":
+            xref.parent.remove(xref)
+    return copy
 
 
 def _definitions(env) -> dict[str, dict[str, str]]:
@@ -48,7 +58,7 @@ def _collect(app, doctree) -> None:
             definition = next(iter(item.findall(nodes.definition)), None)
             if definition is None:
                 continue
-            text = tooltip_text(definition.astext())
+            text = tooltip_text(_without_citations(definition).astext())
             for term in item.findall(nodes.term):
                 for term_id in term["ids"]:
                     found[term_id] = text

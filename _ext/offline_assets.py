@@ -9,7 +9,7 @@
   has no mathematics.
 * Font Awesome: the theme's CSS already holds Font Awesome's classes and web fonts, which draw
   every icon. The theme also loads Font Awesome's 1.5 MB SVG script on every page, which only
-  redraws the same icons; a one-line ``scripts/fontawesome.js`` of ours replaces it.
+  redraws the same icons; after the build, a one-line comment replaces that file.
 * sphinx-thebe's scripts and myst-nb's saved widget state are dropped (unused).
 * Any page that still asks for a script or stylesheet on another host fails the build (a
   warning, and warnings are errors here).
@@ -27,8 +27,8 @@ PLOTLY_JS = PLOTLY_JS_PATH.name
 MATHJAX_DIR = "mathjax"
 FONTAWESOME_JS = Path("scripts") / "fontawesome.js"
 FONTAWESOME_STUB = (
-    "/* maintbook: Font Awesome's SVG script is not loaded. The theme's CSS and web fonts draw\n"
-    "   the icons (see _ext/offline_assets.py). */\n")
+    "/* maintbook: this comment replaces Font Awesome's 1.5 MB SVG script. The theme's CSS and web\n"
+    "   fonts draw the icons (see _ext/offline_assets.py). */\n")
 
 
 def _mathjax_es5() -> Path:
@@ -41,11 +41,7 @@ def _copy_if_changed(source: Path, target: Path) -> None:
 
 
 def _stage_static(app) -> None:
-    """Copy the assets into a folder under the build dir and add it to the static path.
-
-    Files of ``html_static_path`` are copied after the theme's, so ours replace the theme's
-    file of the same name (Font Awesome's script).
-    """
+    """Copy the assets into a folder under the build dir and add it to the static path."""
     staged = Path(app.outdir).parent / "offline_static"
     staged.mkdir(parents=True, exist_ok=True)
     stale = staged / "plotly.min.js"  # the full build, served before the partial bundle
@@ -54,11 +50,18 @@ def _stage_static(app) -> None:
     target_mj = staged / MATHJAX_DIR
     if not (target_mj / "tex-chtml.js").exists():
         shutil.copytree(_mathjax_es5(), target_mj, dirs_exist_ok=True)
-    stub = staged / FONTAWESOME_JS
-    stub.parent.mkdir(exist_ok=True)
-    if not stub.exists() or stub.read_text() != FONTAWESOME_STUB:
-        stub.write_text(FONTAWESOME_STUB)
     app.config.html_static_path.append(str(staged))
+    # The last build's one-line replacement: removed so that Sphinx copies the theme's file
+    # quietly (it reports overwriting a file that differs), to be replaced again at the end.
+    (Path(app.outdir) / "_static" / FONTAWESOME_JS).unlink(missing_ok=True)
+
+
+def _replace_fontawesome_script(app, exception) -> None:
+    """Overwrite the theme's copy of Font Awesome's script with a one-line comment."""
+    target = Path(app.outdir) / "_static" / FONTAWESOME_JS
+    if exception is None and (not target.exists() or target.read_text() != FONTAWESOME_STUB):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(FONTAWESOME_STUB)
 
 
 def _add_plotly_where_needed(app, pagename, templatename, context, doctree) -> None:
@@ -133,6 +136,7 @@ def _refuse_remote_assets(app, pagename, templatename, context, doctree) -> None
 
 def setup(app):
     app.connect("builder-inited", _stage_static)
+    app.connect("build-finished", _replace_fontawesome_script)
     app.connect("html-page-context", _add_plotly_where_needed)
     app.connect("html-page-context", _mathjax_only_where_needed, priority=800)
     app.connect("html-page-context", _drop_thebe, priority=800)

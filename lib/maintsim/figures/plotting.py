@@ -65,9 +65,11 @@ THRESHOLD_COLOUR = PALETTE["vermillion"]
 """Colour of the line that marks 30 s (or any threshold a chapter cares about)."""
 
 PLOTLY_JS_PATH = Path(__file__).resolve().parent / "vendor" / "plotly-cartesian.min.js"
-"""The plotly.js the site (and anything else that draws outside Jupyter) loads: npm's
-``plotly.js-cartesian-dist-min`` at the plotly.js version of the pinned ``plotly`` package
-(scatter, bar, histogram, box, heatmap and the other cartesian traces; no maps, 3-D or WebGL).
+"""The plotly.js bundle that the site, and anything else drawing outside Jupyter, loads.
+
+It is npm's ``plotly.js-cartesian-dist-min`` at the plotly.js version of the pinned ``plotly``
+package (scatter, bar, histogram, box, heatmap and the other cartesian traces; no maps, 3-D or
+WebGL).
 It defines the global ``Plotly``. ``tools/vendor_plotly.py`` fetched it and checks it
 against ``vendor/bundle.json``; its licence is ``vendor/LICENSE-plotly.js``."""
 
@@ -78,8 +80,10 @@ PLOT_CONFIG = {
     "displayModeBar": "hover",  # the toolbar shows while the pointer is on the figure
     "responsive": True,
 }
-"""plotly.js configuration of every book figure: nothing that talks to another host, and a
-toolbar that stays out of the way of titles (on a phone it shows after a tap on the figure)."""
+"""The plotly.js configuration of every book figure.
+
+Nothing in it talks to another host, and the toolbar stays out of the way of titles (on a
+phone it shows after a tap on the figure)."""
 HTML_TWIN_MARK = "maintbook_html_twin"
 
 
