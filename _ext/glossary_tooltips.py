@@ -102,4 +102,4 @@ def setup(app):
     app.add_js_file("term-tooltips.js", loading_method="defer")
     app.add_css_file("term-tooltips.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0",
-            "env_version": 1}
+            "env_version": 2}

@@ -3,6 +3,27 @@
 (function () {
   var tip;
   var current = null;
+  // The same runs of Japanese text that _ext/japanese_lang.py marks on the pages.
+  var JAPANESE_RUN = new RegExp(
+    "[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]" +
+    "(?:[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef" +
+    "0-9 .,:%/-]*[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff" +
+    "\uff00-\uffef])?", "g");
+
+  function fill(text) {
+    tip.textContent = "";
+    var last = 0;
+    text.replace(JAPANESE_RUN, function (run, at) {
+      tip.appendChild(document.createTextNode(text.slice(last, at)));
+      var span = document.createElement("span");
+      span.lang = "ja";
+      span.textContent = run;
+      tip.appendChild(span);
+      last = at + run.length;
+      return run;
+    });
+    tip.appendChild(document.createTextNode(text.slice(last)));
+  }
 
   function place(link) {
     var box = link.getBoundingClientRect();
@@ -13,7 +34,7 @@
   }
   function show(link) {
     current = link;
-    tip.textContent = link.dataset.definition;
+    fill(link.dataset.definition);
     tip.hidden = false;
     place(link);
     link.setAttribute("aria-describedby", tip.id);
