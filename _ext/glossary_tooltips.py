@@ -10,12 +10,10 @@ the browser's own title tooltip remains.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
 
-STATIC = Path(__file__).resolve().parent / "static"
 ENV_KEY = "maintbook_term_definitions"
 MAX_CHARS = 280
 
@@ -89,12 +87,8 @@ def _annotate(app, doctree, docname) -> None:
             ref["classes"].append("term-link")
 
 
-def _add_static(app) -> None:
-    app.config.html_static_path.append(str(STATIC))
-
-
 def setup(app):
-    app.connect("builder-inited", _add_static)
+    app.setup_extension("static_files")  # serves _ext/static/
     app.connect("doctree-read", _collect)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)

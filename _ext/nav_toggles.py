@@ -9,17 +9,10 @@ on any other button to the wired one. Remove this extension once the themes fix 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-STATIC = Path(__file__).resolve().parent / "static"
 SCRIPT = "nav-toggles.js"
 
 
-def _add_static(app) -> None:
-    app.config.html_static_path.append(str(STATIC))
-
-
 def setup(app):
-    app.connect("builder-inited", _add_static)
+    app.setup_extension("static_files")  # serves _ext/static/
     app.add_js_file(SCRIPT, loading_method="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

@@ -27,8 +27,8 @@ PLOTLY_JS = PLOTLY_JS_PATH.name
 MATHJAX_DIR = "mathjax"
 FONTAWESOME_JS = Path("scripts") / "fontawesome.js"
 FONTAWESOME_STUB = (
-    "/* maintbook: this comment replaces Font Awesome's 1.5 MB SVG script. The theme's CSS and web\n"
-    "   fonts draw the icons (see _ext/offline_assets.py). */\n")
+    "/* maintbook: this comment replaces Font Awesome's 1.5 MB SVG script. The theme's CSS\n"
+    "   and web fonts draw the icons (see _ext/offline_assets.py). */\n")
 
 
 def _mathjax_es5() -> Path:

@@ -33,7 +33,8 @@ def test_an_english_element_inside_a_japanese_one_is_marked_again():
 
 
 def test_a_page_whose_root_language_is_japanese_is_not_changed():
-    html = '<html lang="ja"><head><title>本</title></head><body><p>日本語の本 30 秒</p></body></html>'
+    html = ('<html lang="ja"><head><title>本</title></head>'
+            "<body><p>日本語の本 30 秒</p></body></html>")
     assert mark_japanese(html) == html
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+import tools.vendor_plotly as vendor
 from plotly.offline import get_plotlyjs_version
 
-import tools.vendor_plotly as vendor
 from maintsim.figures.plotting import PLOTLY_JS_PATH
 
 
