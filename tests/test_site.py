@@ -51,10 +51,11 @@ def _open(browser, url, *, width=1280, height=900):
 
 
 # Figures whose traces plotly.js could not draw: a trace type missing from the partial bundle
-# the site serves is dropped with only a console warning and leaves an empty plot.
+# the site serves is silently drawn as a scatter (or not at all), with no error.
 UNDRAWN_TRACES_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(
-  (gd, i) => (gd._fullData || []).filter(t => t.visible !== false && !t._module)
-                                 .map(t => `figure ${i}: ${t.type}`))"""
+  (gd, i) => (gd._fullData || [])
+    .filter(t => (gd.data[t.index].type || 'scatter') !== t.type)
+    .map(t => `figure ${i}: ${gd.data[t.index].type} drawn as ${t.type}`))"""
 
 # Text nodes with Japanese characters whose nearest lang is not Japanese.
 UNMARKED_JAPANESE_JS = """() => {

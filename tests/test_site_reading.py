@@ -128,3 +128,20 @@ def test_the_favicon_and_the_logo_are_served_to_every_page(browser, site_url):
         assert log["bad_status"] == []
     finally:
         context.close()
+
+
+def test_a_trace_type_missing_from_the_site_s_plotly_bundle_is_caught(browser, site_url):
+    """The bundle lacks 3-D traces: plotly.js draws one as a scatter without an error, and
+    the check used on every page (UNDRAWN_TRACES_JS) must say so."""
+    context, page, _, _ = _open(browser, f"{site_url}/{CHAPTER}")
+    try:
+        page.evaluate("""() => {
+          const div = document.createElement('div');
+          div.className = 'js-plotly-plot-test';
+          document.body.appendChild(div);
+          return Plotly.newPlot(div, [{type: 'scatter3d', x: [1], y: [1], z: [1]}]);
+        }""")
+        assert page.evaluate(UNDRAWN_TRACES_JS) == [
+            f"figure {page.locator('.js-plotly-plot').count() - 1}: scatter3d drawn as scatter"]
+    finally:
+        context.close()
