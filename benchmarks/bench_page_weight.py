@@ -9,6 +9,7 @@ heaviest page. A measurement, not a test (the browser tests check the budget).
 
 from __future__ import annotations
 
+import argparse
 import functools
 import http.server
 import sys
@@ -32,14 +33,18 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def main() -> int:
+def main(argv=None) -> int:
     from playwright.sync_api import sync_playwright
 
-    if not (SITE / "index.html").exists():
-        print("build the book first: make book")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=SITE,
+                        help="a built site to weigh (default: _build/html)")
+    site = parser.parse_args(argv).site
+    if not (site / "index.html").exists():
+        print(f"no site at {site}: build the book first (make book)")
         return 1
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(SITE)))
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     rows, heaviest = [], (0, "", [])

@@ -11,13 +11,12 @@ import re
 import pytest
 from bs4 import BeautifulSoup, Comment
 
-from book_pages import page_paths
+from book_pages import JAPANESE_CHARS, page_paths
 from conftest import SITE
 
 pytestmark = pytest.mark.built
 
-JAPANESE = re.compile(
-    "[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+JAPANESE = re.compile(f"[{JAPANESE_CHARS}]")
 SCAFFOLDING = ("NBVAL_CHECK_OUTPUT", "KeyNumbers", "plotting.setup")
 
 
