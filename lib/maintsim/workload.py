@@ -513,10 +513,11 @@ def linux_rto_initial_for_give_up_s(
         r = _rto_for_expiry(k, give_up_s, cap)
         if r is not None and (r < hi or (included and r <= hi)):
             return r
-    k, _, hi, _ = pieces[0]
+    span = linux_give_up_span_s(retries, cap, rto_initial_min_s=low, rto_max_s=cap)
+    bound = "at most" if span.latest_attained else "below"
     raise ValueError(
-        f"give_up_s must be at most {_expiry_s(k, hi, cap):g} s, the latest Linux gives up "
-        f"with tcp_retries2 = {retries} for any first RTO up to rto_max_s ({cap:g} s), "
+        f"give_up_s must be {bound} {span.latest_s:g} s, the latest Linux gives up with "
+        f"tcp_retries2 = {retries} for any first RTO up to rto_max_s ({cap:g} s), "
         f"got {give_up_s!r}"
     )
 
