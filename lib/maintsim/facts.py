@@ -284,38 +284,26 @@ LIVE_MIGRATION_NOTICE_CHANNELS = CitedFact(
 in the portal, not only the portal's notifications :cite:p:`ms_maint_2026`. The document's two
 sentences pull in different directions; quote both."""
 
-# The years the source article gives. The 2020 blog post that could confirm them was read only
-# in its introduction, so they stay unconfirmed and a chapter must say they come from the article.
-MEMORY_PRESERVING_SINCE = CitedFact(
-    "Azure has used memory-preserving maintenance since 2018 (the source article; no primary "
-    "source confirmed the year).",
-    source="torigoe2022",
-    status="unconfirmed",
-    value=2018,
-    unit="year",
-)
+def _article_only_year(event: str, year: int) -> CitedFact:
+    """A year only the source article gives. The 2020 blog post that could confirm it was read
+    only in its introduction, so it stays unconfirmed and a chapter must say where it is from."""
+    return CitedFact(
+        f"{event} in {year} (the source article; no primary source confirmed the year).",
+        source="torigoe2022", status="unconfirmed", value=year, unit="year",
+    )
+
+
+MEMORY_PRESERVING_SINCE = _article_only_year("Azure started using memory-preserving maintenance",
+                                             2018)
 """The year memory-preserving maintenance started, per the source article only
 :cite:p:`torigoe2022`. UNCONFIRMED."""
 
-HOT_PATCHING_SINCE = CitedFact(
-    "Azure has used hot patching since 2017 (the source article; no primary source confirmed "
-    "the year).",
-    source="torigoe2022",
-    status="unconfirmed",
-    value=2017,
-    unit="year",
-)
+HOT_PATCHING_SINCE = _article_only_year("Azure started using hot patching", 2017)
 """The year hot patching started, per the source article only :cite:p:`torigoe2022`.
 UNCONFIRMED."""
 
-HYPERVISOR_HOT_PATCH_SINCE = CitedFact(
-    "Hot patching became possible for the hypervisor in 2018 (the source article; no primary "
-    "source confirmed the year).",
-    source="torigoe2022",
-    status="unconfirmed",
-    value=2018,
-    unit="year",
-)
+HYPERVISOR_HOT_PATCH_SINCE = _article_only_year("Hot patching became possible for the hypervisor",
+                                                2018)
 """The year the hypervisor became hot-patchable, per the source article only
 :cite:p:`torigoe2022`. UNCONFIRMED."""
 
