@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 FACT_STATUSES = ("confirmed", "secondary", "unconfirmed")
-"""How well a cited fact was confirmed: read in a primary source, only in a faithful copy, or not
-at all (the book must say so wherever it uses an ``"unconfirmed"`` fact)."""
+"""How well a cited fact was confirmed (read in a primary source, only in a faithful copy, or not
+at all); the book must say so wherever it uses an ``"unconfirmed"`` fact."""
 
 
 @dataclass(frozen=True)
@@ -262,7 +262,7 @@ MAINTCONFIG_HOST_COVERS_NO_REBOOT_UPDATES = CitedFact(
     source="ms_maintconfig,ms_maint_2026",
     status="confirmed",
 )
-"""What the Host scope covers: rebootless platform updates too, not only reboot maintenance
+"""What the Host scope covers, rebootless platform updates too and not only reboot maintenance
 :cite:p:`ms_maintconfig,ms_maint_2026`."""
 
 MAINTCONFIG_HOST_NO_RACK_LEVEL = CitedFact(
@@ -270,7 +270,8 @@ MAINTCONFIG_HOST_NO_RACK_LEVEL = CitedFact(
     source="ms_maintconfig",
     status="confirmed",
 )
-"""A limit of the Host scope: rack-level maintenance is not covered :cite:p:`ms_maintconfig`."""
+"""A limit of the Host scope, which does not cover rack-level maintenance
+:cite:p:`ms_maintconfig`."""
 
 LIVE_MIGRATION_NOTICE_CHANNELS = CitedFact(
     "Live-migration notifications appear in the Azure portal in the Monitor and Service Health "
@@ -280,9 +281,9 @@ LIVE_MIGRATION_NOTICE_CHANNELS = CitedFact(
     source="ms_maint_2026",
     status="confirmed",
 )
-"""Where a live migration is announced: Scheduled Events, and the Monitor and Service Health logs
-in the portal, not only the portal's notifications :cite:p:`ms_maint_2026`. The document's two
-sentences pull in different directions; quote both."""
+"""Where a live migration is announced, in Scheduled Events and in the portal's Monitor and
+Service Health logs, not only in the portal's notifications :cite:p:`ms_maint_2026`. The
+document's two sentences pull in different directions; quote both."""
 
 def _article_only_year(event: str, year: int) -> CitedFact:
     """A year only the source article gives. The 2020 blog post that could confirm it was read
@@ -415,14 +416,14 @@ FREEZE_ASSUMPTIONS: dict[str, FreezeAssumption] = {
 
 MP_EVENTS_PER_MONTH = (FREEZE_ASSUMPTIONS["mp_light"].events_per_month
                        + FREEZE_ASSUMPTIONS["mp_heavy"].events_per_month)
-"""Assumption, derived: memory-preserving events (light and heavy) per VM-month, the sum of the two
+"""Assumption (derived). Memory-preserving events (light and heavy) per VM-month, the sum of the two
 rates in :data:`FREEZE_ASSUMPTIONS` (0.6 + 1/18, about 0.66). The book uses this one set of rates
 everywhere: the fleet simulation, the percentile counts and the explorer's default month. The heavy
 rate is the documented upper bound for the ~30 s pause, "no more than once every 18 months"
 :cite:p:`ms_maint_2024`; the light rate has no source."""
 
 HEAVY_SHARE_DEFAULT = (FREEZE_ASSUMPTIONS["mp_heavy"].events_per_month / MP_EVENTS_PER_MONTH)
-"""Assumption, derived: the share of memory-preserving events that are heavy (host OS/kernel)
+"""Assumption (derived). The share of memory-preserving events that are heavy (host OS/kernel)
 updates, the heavy rate over the total, (1/18) / (0.6 + 1/18), about 8.5 %. Not tuned to the P99:
 the heavy class's own P99 is 30 s, so every share keeps the mixture's P99 within 30 s and the 30 s
 constrains nothing. The share follows from the rates, which keeps every chapter's counts
@@ -492,7 +493,7 @@ LINUX_KEEPALIVE_AZURE = (30, 10, 3)
 
 WINDOWS_TCP_MAX_DATA_RETRANSMISSIONS_DEFAULT = 5
 WINDOWS_TCP_MAX_DATA_RETRANSMISSIONS_AZURE = 3
-"""``TcpMaxDataRetransmissions`` defaults to 5: the number of times TCP retransmits a segment
+"""``TcpMaxDataRetransmissions`` defaults to 5, the number of times TCP retransmits a segment
 before aborting, the interval doubling from the measured RTT :cite:p:`ms_tcpmaxdata`. Unlike
 Linux's ``tcp_retries2`` it is documented as a count. Azure suggests 3 :cite:p:`ms_maint_2026`."""
 
@@ -511,7 +512,7 @@ WINDOWS_TCP_MAXRT = CitedFact(
     source="ms_winsock_tcp_options",
     status="confirmed",
 )
-"""Windows does have a per-socket retransmission time limit: ``TCP_MAXRT``
+"""Windows does have a per-socket retransmission time limit, ``TCP_MAXRT``
 :cite:p:`ms_winsock_tcp_options`."""
 
 WINDOWS_TCP_MAXRTMS = CitedFact(
@@ -554,7 +555,7 @@ formula of :data:`WINDOWS_TCP_RTO_INITIAL_ASSUMED_S` applies to them."""
 
 LB_PROBE_INTERVAL_S = 5.0
 LB_PROBE_FAILURES = 2
-"""Azure's maintenance document: a Standard Load Balancer marks a paused backend unhealthy
+"""Azure's maintenance document says a Standard Load Balancer marks a paused backend unhealthy
 "within approximately 10 seconds (two consecutive probe failures at the default 5-second
 interval)" :cite:p:`ms_maint_2026`. That is one configuration, not a platform constant: the
 interval defaults to 5 s and can be set :cite:p:`ms_lb_probes`, and the number of consecutive
@@ -568,9 +569,9 @@ LB_PROBE_IS_CONFIGURABLE = CitedFact(
     source="ms_lb_probes,ms_lb_probe_rest",
     status="secondary",
 )
-"""Interval: confirmed in the health-probe overview :cite:p:`ms_lb_probes`. ``probeThreshold``:
-read only in copies generated from the REST API reference :cite:p:`ms_lb_probe_rest`, so the
-fact as a whole is ``"secondary"``."""
+"""The interval is confirmed in the health-probe overview :cite:p:`ms_lb_probes`;
+``probeThreshold`` was read only in copies generated from the REST API reference
+:cite:p:`ms_lb_probe_rest`, so the fact as a whole is ``"secondary"``."""
 
 
 @dataclass(frozen=True)
@@ -611,13 +612,13 @@ section of ``corosync.conf`` "to allow memory-preserving maintenance" (SLES, wit
 not a setting of the platform: a cluster nobody tuned runs corosync's default,
 :data:`COROSYNC_TOKEN_DEFAULT_MS`."""
 
-COROSYNC_TOKEN_DEFAULT_MS = 3000
 COROSYNC_TOKEN_DEFAULT_BEFORE_3_1_MS = 1000
-"""corosync's default ``token`` timeout, milliseconds: 3000 ms since corosync 3.1.0 (2020), 1000 ms
-before :cite:p:`corosync_conf_5`. An untuned two-node cluster therefore declares a node lost after
-3 s of silence (1 s on older releases), far inside a 30-s freeze. ``token_coefficient`` (650 ms)
-adds to it only with three or more nodes, and ``consensus`` defaults to 1.2 x ``token``
-:cite:p:`corosync_conf_5`."""
+COROSYNC_TOKEN_DEFAULT_MS = 3000
+"""corosync's default ``token`` timeout in milliseconds, 3000 ms since corosync 3.1.0 (2020) and
+1000 ms before :cite:p:`corosync_conf_5`. An untuned two-node cluster therefore declares a node
+lost after 3 s of silence (1 s on older releases), far inside a 30-s freeze.
+``token_coefficient`` (650 ms) adds to it only with three or more nodes, and ``consensus``
+defaults to 1.2 x ``token`` :cite:p:`corosync_conf_5`."""
 
 COROSYNC_TOKEN_WHERE_TO_READ = CitedFact(
     "The token timeout is set in the totem { } section of corosync.conf (token: <milliseconds>); "
@@ -638,7 +639,7 @@ COROSYNC_TWO_NODE_TOKEN_LOSS = CitedFact(
     source="corosync_votequorum_5,pacemaker_explained,ms_sap_pacemaker,ms_rhel_pacemaker",
     status="confirmed",
 )
-"""What a lost token costs a two-node Pacemaker cluster: a fencing race, and one node powered off
+"""What a lost token costs a two-node Pacemaker cluster, a fencing race and one node powered off
 or restarted
 :cite:p:`corosync_votequorum_5,pacemaker_explained,ms_sap_pacemaker,ms_rhel_pacemaker`."""
 
