@@ -431,6 +431,8 @@ def test_every_row_cites_a_bibliography_key_or_says_it_is_yours():
         (lambda: w.linux_give_up_span_s(5, 200.0), ValueError,
          r"rto_max_s must be >= rto_initial_max_s \(200.0 s\), got 120.0"),
         (lambda: w.linux_give_up_span_s(5.0), TypeError, "retries must be an integer"),
+        (lambda: w.linux_give_up_span_s(5, rto_initial_min_s=1e-300), ValueError,
+         r"rto_initial_min_s must be >= 1e-06 s \(a microsecond\), got 1e-300"),
         (lambda: w.linux_give_up_span_s(5).reaches(-1), ValueError, "give_up_s must be > 0"),
         (lambda: w.linux_rto_initial_for_give_up_s(400.0, 5), ValueError,
          "give_up_s must be at most 240 s, the latest Linux gives up with tcp_retries2 = 5"),

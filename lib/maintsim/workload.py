@@ -393,8 +393,16 @@ class GiveUpSpan:
         return give_up_s <= self.latest_s if self.latest_attained else give_up_s < self.latest_s
 
 
+_RTO_RESOLUTION_S = 1e-6
+"""The finest first RTO the span functions accept: a microsecond, the kernel's finest clock."""
+
+
 def _rto_range(rto_initial_min_s, rto_initial_max_s, rto_max_s):
     low = _positive("rto_initial_min_s", rto_initial_min_s)
+    if low < _RTO_RESOLUTION_S:
+        raise ValueError(
+            f"rto_initial_min_s must be >= {_RTO_RESOLUTION_S:g} s (a microsecond), got {low!r}"
+        )
     high = _positive("rto_initial_max_s", rto_initial_max_s)
     if high < low:
         raise ValueError(
