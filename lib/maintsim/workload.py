@@ -27,6 +27,7 @@ timeout follows the measured round trip. The functions say which number they use
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 from dataclasses import dataclass
@@ -147,12 +148,14 @@ _MAX_EXPIRIES = 100_000
 limit is refused instead of looping for minutes."""
 
 
+@functools.lru_cache(maxsize=256)
 def _time_limited_ladder(rto_initial_s, rto_max_s, limit_s, *, clamp_to_limit, label):
     """Linux's rule: retransmit at each expiry until one falls at or after ``limit_s``.
 
     The first expiry always retransmits (the kernel checks the limit only once a
     retransmission has been sent). With ``clamp_to_limit`` (``TCP_USER_TIMEOUT``) every
-    later timer is shortened so that it expires at the limit at the latest.
+    later timer is shortened so that it expires at the limit at the latest. Cached: the
+    ladder is immutable (read-only arrays), and figures ask for the same few many times.
     """
     limit_r = round(limit_s, 9)
     rtos, expiries = [], []
@@ -453,6 +456,12 @@ def linux_give_up_span_s(
     """
     retries = _validate.integer("retries", retries, minimum=0, maximum=_MAX_RETRIES)
     low, high, cap = _rto_range(rto_initial_min_s, rto_initial_max_s, rto_max_s)
+    return _give_up_span(retries, low, high, cap)
+
+
+@functools.lru_cache(maxsize=256)
+def _give_up_span(retries: int, low: float, high: float, cap: float) -> GiveUpSpan:
+    """:func:`linux_give_up_span_s` on checked arguments; cached (the result is frozen)."""
     limit_s = linux_timeout_limit_s(retries, cap)
     earliest = math.inf
     latest, latest_r, attained = -math.inf, high, True
