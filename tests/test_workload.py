@@ -125,6 +125,13 @@ def test_the_span_agrees_with_the_ladder_on_a_fine_grid_of_first_rtos():
     assert max(give_ups) < span.latest_s and max(give_ups) > span.latest_s - 0.01
 
 
+def test_a_first_rto_at_the_cap_gives_up_where_its_ladder_does():
+    cap_s = 0.16965855895884668  # r = C: every time-out is capped, the limit is exactly 2 C
+    span = w.linux_give_up_span_s(1, cap_s, rto_initial_min_s=cap_s, rto_max_s=cap_s)
+    ladder = w.tcp_retransmission_times_s(1, cap_s, cap_s)
+    assert span.earliest_s == span.latest_s == pytest.approx(ladder.give_up_s, abs=1e-9)
+
+
 def test_a_span_whose_slowest_rto_sits_inside_a_piece_attains_its_latest():
     span = w.linux_give_up_span_s(5, 1.0, rto_initial_min_s=0.9)
     assert span.latest_attained and span.latest_s == pytest.approx(15.0)
@@ -461,7 +468,7 @@ def test_the_span_bounds_every_give_up_in_its_range(retries, low_s, width, cap_f
     high_s = low_s * width
     cap_s = high_s * cap_factor
     span = w.linux_give_up_span_s(retries, high_s, rto_initial_min_s=low_s, rto_max_s=cap_s)
-    grid = np.geomspace(low_s, high_s, 200)
+    grid = np.minimum(np.geomspace(low_s, high_s, 200), high_s)  # geomspace can overshoot
     give_ups = np.array([w.tcp_retransmission_times_s(retries, r, cap_s).give_up_s for r in grid])
     tol = 1e-7 * span.latest_s
     assert give_ups.min() >= span.earliest_s - tol and give_ups.max() <= span.latest_s + tol

@@ -143,6 +143,9 @@ def _counted_ladder(retries: int, rto_initial_s: float, label: str) -> Retransmi
                                 float(expiries_s[-1]), label)
 
 
+_TIME_TOLERANCE_S = 1e-9
+"""Times are rounded to the nanosecond (so that 0.2 + 0.4 is 0.6); comparisons allow that much."""
+
 _MAX_EXPIRIES = 100_000
 """A bound on the expiries one ladder may hold, so that a tiny RTO cap under a huge time
 limit is refused instead of looping for minutes."""
@@ -324,7 +327,7 @@ def _rto_for_expiry(k: int, t_s: float, rto_max_s: float) -> float | None:
     :math:`m` of uncapped terms is fixed, so try each :math:`m`. None if even
     :math:`r = C` (:math:`t_k = kC`) falls short of ``t_s``.
     """
-    if t_s > k * rto_max_s * (1.0 + 1e-12):
+    if t_s > k * rto_max_s + _TIME_TOLERANCE_S:
         return None
     for m in range(k, 0, -1):  # m uncapped terms, then k - m capped ones
         r = (t_s - (k - m) * rto_max_s) / (2.0**m - 1.0)
@@ -345,7 +348,8 @@ def _give_up_pieces(limit_s: float, rto_low_s: float, rto_max_s: float):
     ``r``. ``lo`` is where ``t_k`` reaches the limit. Pieces are yielded from the slowest
     first RTO down to the one that contains ``rto_low_s``.
     """
-    k = max(2, math.ceil(limit_s / rto_max_s - 1e-12))  # before it, even r = C falls short
+    # Before k0, even r = C falls short of the limit (to the nanosecond the ladder rounds to).
+    k = max(2, math.ceil((limit_s - _TIME_TOLERANCE_S) / rto_max_s))
     hi, included = rto_max_s, True
     while True:
         lo = _rto_for_expiry(k, limit_s, rto_max_s)
