@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -96,6 +98,47 @@ def test_tuning_relaxed_heartbeats_ride_through_30s_and_short_tcp_retries_do_not
     assert (keepalive.default_s, keepalive.recommended_s) == (7875.0, 60.0)
     lease = rows["SQL Server availability-group lease time-out"]
     assert lease.recommended_s == facts.AG_LEASE_TIMEOUT_MAX_S
+
+
+def test_tuning_keeps_azures_order_tcp_user_timeout_first_then_tcp_retries2():
+    settings = [r.setting for r in fw.tuning_rows()]
+    assert settings.index("Linux TCP_USER_TIMEOUT (per socket)") + 1 == settings.index(
+        "Linux net.ipv4.tcp_retries2")
+
+
+def test_tuning_tcp_user_timeout_of_30_s_gives_up_at_30_s_and_drops_a_30s_freeze():
+    row = {r.setting: r for r in fw.tuning_rows()}["Linux TCP_USER_TIMEOUT (per socket)"]
+    assert row.recommended_s == pytest.approx(facts.LINUX_TCP_USER_TIMEOUT_AZURE_MS / 1000)
+    assert row.default_s == pytest.approx(924.6)
+    assert row.survives_30s_default is True and row.survives_30s_recommended is False
+
+
+def test_tuning_tcp_retries2_states_the_time_limit_and_its_span_not_azures_25_to_50_s():
+    row = {r.setting: r for r in fw.tuning_rows()}["Linux net.ipv4.tcp_retries2"]
+    span = w.linux_give_up_span_s(facts.LINUX_TCP_RETRIES2_AZURE_SUGGESTED)
+    assert f"a {span.limit_s:g} s limit" in row.recommended
+    assert "26.1 s" in row.recommended and "50" not in row.recommended
+    assert "linux_tcp_timer_c" in row.sources
+
+
+def test_tuning_shows_corosyncs_real_default_token_which_a_30s_freeze_breaks():
+    row = {r.setting: r for r in fw.tuning_rows()}["Pacemaker/Corosync token"]
+    assert row.default_s == facts.COROSYNC_TOKEN_DEFAULT_MS / 1000 == 3.0
+    assert row.default.startswith("3 s") and "1 s before" in row.default
+    assert row.survives_30s_default is False and row.survives_30s_recommended is True
+    assert "corosync_conf_5" in row.sources
+
+
+def test_tuning_windows_row_names_the_per_socket_option_azure_says_does_not_exist():
+    row = {r.setting: r for r in fw.tuning_rows()}["Windows TcpMaxDataRetransmissions"]
+    assert "TCP_MAXRT" in row.why and "ms_winsock_tcp_options" in row.sources
+
+
+def test_every_tuning_source_is_in_the_bibliography():
+    keys = (Path(__file__).parents[1] / "references.bib").read_text(encoding="utf-8")
+    for row in fw.tuning_rows():
+        for source in row.sources:
+            assert f"{{{source}," in keys, source
 
 
 def test_tables_escape_html_and_scroll_by_themselves():

@@ -213,3 +213,116 @@ def test_a_mixture_without_heavy_updates_is_the_light_model():
 def test_bad_input_is_refused_with_the_parameter_named(call, error, name):
     with pytest.raises(error, match=rf"^{name} must"):
         call()
+
+
+# --- three readings of "30 seconds" ----------------------------------------------------
+
+LONG_S = facts.LONG_PAUSE_S
+
+
+@pytest.fixture(scope="module")
+def readings():
+    return freeze.tail_readings(100_000)
+
+
+def test_reading_1_puts_the_p99_of_heavy_updates_alone_on_30_s(readings):
+    model = readings["heavy_p99"].model
+    light, heavy = model.components
+    assert heavy.quantile(0.99) == pytest.approx(LONG_S, rel=1e-12)
+    assert model.weights[1] == pytest.approx(facts.HEAVY_SHARE_DEFAULT)
+    h = facts.HEAVY_SHARE_DEFAULT
+    expected = (1 - h) * light.exceedance(LONG_S) + h * 0.01
+    assert readings["heavy_p99"].share_over_30 == pytest.approx(expected, rel=1e-12)
+    assert model.quantile(0.99) < LONG_S
+
+
+def test_reading_2_puts_the_p99_of_all_memory_preserving_maintenance_on_30_s(readings):
+    model = readings["all_p99"].model
+    assert abs(model.quantile(0.99) - LONG_S) <= 1e-9 * LONG_S
+    assert readings["all_p99"].share_over_30 == pytest.approx(0.01, rel=1e-12)
+    # Only the heavy class moved, and only by a stretch: the light class and the shape stay.
+    light, heavy = model.components
+    assert light == freeze.model_for("mp_light")
+    assert heavy.sigma == pytest.approx(freeze.model_for("mp_heavy").sigma, rel=1e-12)
+    assert heavy.median_s > freeze.model_for("mp_heavy").median_s
+
+
+def test_reading_3_makes_30_s_the_median_of_the_long_pause(readings):
+    light, heavy = readings["typical_30s"].model.components
+    assert heavy.median_s == LONG_S and heavy.exceedance(LONG_S) == pytest.approx(0.5)
+    book_heavy = freeze.model_for("mp_heavy")
+    assert heavy.p99_s / heavy.median_s == pytest.approx(book_heavy.p99_s / book_heavy.median_s)
+    assert light == freeze.model_for("mp_light")
+
+
+def test_counts_are_the_rate_times_the_share_and_a_fleet_is_n_vms(readings):
+    for row in readings.rows:
+        per_vm_year = 12 * facts.MP_EVENTS_PER_MONTH * row.share_over_30
+        assert row.over_30_per_vm_year == pytest.approx(per_vm_year, rel=1e-12)
+        assert row.over_30_per_fleet_year == pytest.approx(100_000 * per_vm_year, rel=1e-12)
+        assert row.years_between_per_vm == pytest.approx(1 / per_vm_year, rel=1e-12)
+        assert row.vm_share_with_one_a_year == pytest.approx(1 - math.exp(-per_vm_year))
+
+
+def test_reading_1_leaves_about_one_long_freeze_per_vm_in_150_years(readings):
+    row = readings["heavy_p99"]
+    heavy_per_year = 12 * facts.FREEZE_ASSUMPTIONS["mp_heavy"].events_per_month
+    assert row.over_30_per_vm_year == pytest.approx(heavy_per_year * 0.01, rel=0.01)
+    assert 140 < row.years_between_per_vm < 160
+
+
+def test_the_articles_reading_gives_ten_to_twenty_times_more_long_freezes(readings):
+    ratio = readings["all_p99"].share_over_30 / readings["heavy_p99"].share_over_30
+    assert 10 < ratio < 20
+    assert readings["typical_30s"].share_over_30 > readings["all_p99"].share_over_30
+
+
+def test_the_readings_come_in_the_documented_order_and_render_as_tables(readings):
+    assert tuple(row.key for row in readings.rows) == freeze.TAIL_READINGS
+    md = readings.to_markdown()
+    assert md.count("\n") == 1 + len(readings.rows) and "100,000 VMs" in md
+    page = readings._repr_html_()
+    assert page.count("<tr>") == 1 + len(readings.rows) and "<caption>" in page
+    assert "modelling assumptions" in repr(readings)
+    assert "median 18 s, P99 30 s" in readings["heavy_p99"].assumes
+
+
+def test_tail_readings_follow_the_heavy_share_and_the_rate():
+    busier = freeze.tail_readings(10, events_per_month=2 * facts.MP_EVENTS_PER_MONTH)
+    base = freeze.tail_readings(10)
+    for key in freeze.TAIL_READINGS:
+        assert busier[key].over_30_per_vm_year == pytest.approx(
+            2 * base[key].over_30_per_vm_year)
+    heavier = freeze.tail_readings(10, heavy_share=0.2)
+    assert heavier["heavy_p99"].share_over_30 > base["heavy_p99"].share_over_30
+    assert heavier["all_p99"].share_over_30 == pytest.approx(0.01, rel=1e-12)
+
+
+@settings(max_examples=50, deadline=None)
+@given(h=st.floats(min_value=0.011, max_value=1.0))
+def test_reading_2_hits_a_p99_of_30_s_for_every_feasible_heavy_share(h):
+    model = freeze.reading_all_p99(h)
+    assert model.exceedance(LONG_S) == pytest.approx(0.01, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "words"),
+    [
+        (lambda: freeze.tail_readings(0), ValueError, "fleet_vms must be >= 1, got 0"),
+        (lambda: freeze.tail_readings(1e5), TypeError, "fleet_vms must be an integer"),
+        (lambda: freeze.tail_readings(10, events_per_month=0), ValueError,
+         "events_per_month must be > 0"),
+        (lambda: freeze.tail_readings(10, events_per_month="1"), TypeError,
+         "events_per_month must be a real number"),
+        (lambda: freeze.tail_readings(10, heavy_share=1.2), ValueError,
+         r"heavy_share must be in \[0.0, 1.0\], got 1.2"),
+        (lambda: freeze.reading_all_p99(0.005), ValueError,
+         r"heavy_share must be > 0.0099\d+ for the heavy updates to carry 1 %"),
+        (lambda: freeze.reading_typical_30s(-0.1), ValueError, "heavy_share must be in"),
+        (lambda: freeze.reading_heavy_p99("0.1"), TypeError, "heavy_share must be a real"),
+        (lambda: freeze.tail_readings(10)["p50"], ValueError, "key must be one of"),
+    ],
+)
+def test_tail_readings_refuse_bad_input_naming_the_parameter(call, error, words):
+    with pytest.raises(error, match=words):
+        call()

@@ -41,9 +41,40 @@ def test_tcp_retries2_8_the_rfc_1122_minimum_gives_up_after_102_2_s():
     assert w.tcp_retransmission_times_s(retries=retries).give_up_s == pytest.approx(102.2, abs=1e-9)
 
 
-def test_the_same_ladder_from_a_1_s_base_gives_up_after_1207_s():
+def test_tcp_retries2_is_a_time_limit_of_12_6_s_whatever_the_first_rto():
+    for rto_initial_s in (0.2, 0.3, 0.794, 1.0, 3.0):
+        ladder = w.tcp_retransmission_times_s(5, rto_initial_s)
+        assert ladder.limit_s == pytest.approx(12.6, abs=1e-9)
+        assert ladder.give_up_s >= 12.6 - 1e-9
+    assert w.linux_timeout_limit_s(5) == pytest.approx(12.6, abs=1e-9)
+    assert w.linux_timeout_limit_s() == pytest.approx(924.6, abs=1e-9)
+
+
+def test_a_first_rto_of_0_794_s_gives_up_at_24_6_s_after_4_retransmissions():
+    ladder = w.tcp_retransmission_times_s(5, rto_initial_s=0.794)
+    assert ladder.retries == 4
+    np.testing.assert_allclose(ladder.attempts_s, 0.794 * np.array([1, 3, 7, 15]), atol=1e-9)
+    assert ladder.give_up_s == pytest.approx(0.794 * 31, abs=1e-9)
+    assert round(ladder.give_up_s, 1) == 24.6
+
+
+def test_a_slower_first_rto_sends_fewer_retransmissions_not_a_later_limit():
+    counts = [w.tcp_retransmission_times_s(5, r).retries for r in (0.2, 0.5, 1.0, 2.0, 5.0)]
+    assert counts == sorted(counts, reverse=True) and counts[0] == 5 and counts[-1] == 1
+
+
+def test_the_same_ladder_from_a_1_s_base_gives_up_at_967_s_after_13_retransmissions():
+    # Counting 15 retransmissions would say 1,207 s; the 924.6 s limit ends the ladder earlier.
     ladder = w.tcp_retransmission_times_s(rto_initial_s=facts.LINUX_TCP_TIMEOUT_INIT_S)
-    assert ladder.give_up_s == pytest.approx(1207.0, abs=1e-9)
+    assert ladder.retries == 13
+    assert ladder.attempts_s[-1] == pytest.approx(847.0) and ladder.attempts_s[-1] < 924.6
+    assert ladder.give_up_s == pytest.approx(967.0, abs=1e-9)
+
+
+def test_the_first_expiry_always_retransmits_even_past_the_limit():
+    ladder = w.tcp_retransmission_times_s(0, rto_initial_s=1.0)  # limit 0.2 s
+    assert ladder.limit_s == pytest.approx(0.2)
+    assert ladder.attempts_s.tolist() == [1.0] and ladder.give_up_s == pytest.approx(3.0)
 
 
 def test_each_rto_doubles_until_the_120_s_cap():
@@ -57,18 +88,92 @@ def test_the_ladder_arrays_are_read_only():
     ladder = w.tcp_retransmission_times_s()
     with pytest.raises(ValueError):
         ladder.attempts_s[0] = 99.0
+    with pytest.raises(ValueError):
+        ladder.rtos_s[0] = 99.0
 
 
-def test_azures_25_to_50_s_for_tcp_retries2_5_needs_a_first_rto_of_0_4_to_0_8_s():
+def test_tcp_user_timeout_of_30_s_drops_the_connection_at_30_s_and_misses_a_30s_freeze():
+    user_s = facts.LINUX_TCP_USER_TIMEOUT_AZURE_MS / 1000
+    ladder = w.tcp_retransmission_times_s(user_timeout_s=user_s)
+    assert ladder.give_up_s == pytest.approx(30.0, abs=1e-9) and ladder.limit_s == 30.0
+    np.testing.assert_allclose(ladder.attempts_s, LINUX_LADDER_S[:7], atol=1e-9)
+    assert ladder.rtos_s[-1] == pytest.approx(30.0 - 25.4)  # the last timer is clamped
+    fate = w.tcp_after_freeze(30.0, ladder)
+    assert not fate.survives and fate.tolerance_s == pytest.approx(25.4)
+
+
+def test_tcp_user_timeout_replaces_the_tcp_retries2_limit():
+    short = w.tcp_retransmission_times_s(15, user_timeout_s=5.0)
+    assert short.give_up_s == pytest.approx(5.0) and short.retries == 4
+
+
+def test_with_tcp_retries2_5_no_first_rto_up_to_1_s_gives_up_after_26_04_s():
+    span = w.linux_give_up_span_s(5, 1.0)
+    assert (span.limit_s, span.earliest_s) == (pytest.approx(12.6), pytest.approx(12.6))
+    assert span.latest_s == pytest.approx(0.84 * 31) and not span.latest_attained
+    assert span.latest_rto_initial_s == pytest.approx(12.6 / 15)
     low_s, high_s = facts.AZURE_QUOTED_DETECTION_S[("linux", 5)]
+    assert span.reaches(low_s) and not span.reaches(high_s)
+    assert not span.reaches(span.latest_s) and span.reaches(span.limit_s)
+
+
+def test_the_span_agrees_with_the_ladder_on_a_fine_grid_of_first_rtos():
+    grid = np.linspace(0.2, 1.0, 4001)
+    give_ups = [w.tcp_retransmission_times_s(5, r).give_up_s for r in grid]
+    span = w.linux_give_up_span_s(5, 1.0)
+    assert min(give_ups) == pytest.approx(span.earliest_s)
+    assert max(give_ups) < span.latest_s and max(give_ups) > span.latest_s - 0.01
+
+
+def test_a_first_rto_at_the_cap_gives_up_where_its_ladder_does():
+    cap_s = 0.16965855895884668  # r = C: every time-out is capped, the limit is exactly 2 C
+    span = w.linux_give_up_span_s(1, cap_s, rto_initial_min_s=cap_s, rto_max_s=cap_s)
+    ladder = w.tcp_retransmission_times_s(1, cap_s, cap_s)
+    assert span.earliest_s == span.latest_s == pytest.approx(ladder.give_up_s, abs=1e-9)
+
+
+def test_a_span_whose_slowest_rto_sits_inside_a_piece_attains_its_latest():
+    span = w.linux_give_up_span_s(5, 1.0, rto_initial_min_s=0.9)
+    assert span.latest_attained and span.latest_s == pytest.approx(15.0)
+    assert span.earliest_s == pytest.approx(0.9 * 15) and span.reaches(15.0)
+
+
+def test_azures_50_s_for_tcp_retries2_5_needs_a_first_rto_of_16_7_s():
+    low_s, high_s = facts.AZURE_QUOTED_DETECTION_S[("linux", 5)]
+    assert w.linux_rto_initial_for_give_up_s(high_s, 5) == pytest.approx(50 / 3)
+    assert w.linux_rto_initial_for_give_up_s(low_s, 5) == pytest.approx(25 / 63)
+    assert w.linux_rto_initial_for_give_up_s(12.6, 5) == facts.LINUX_TCP_RTO_MIN_S
+    for give_up_s in (low_s, high_s, 40.0):
+        r = w.linux_rto_initial_for_give_up_s(give_up_s, 5)
+        assert w.tcp_retransmission_times_s(5, r).give_up_s >= give_up_s - 1e-9
+        assert w.tcp_retransmission_times_s(5, r * 0.999).give_up_s < give_up_s
+
+
+@given(retries=st.integers(1, 20), give_up_factor=st.floats(1.0, 2.5))
+def test_no_faster_first_rto_reaches_the_give_up_the_inverse_returns(retries, give_up_factor):
+    limit_s = w.linux_timeout_limit_s(retries)
+    give_up_s = limit_s * give_up_factor
+    widest = w.linux_give_up_span_s(retries, facts.LINUX_TCP_RTO_MAX_S)
+    if not widest.reaches(give_up_s):  # past what the 120 s cap allows: refused, and rightly
+        with pytest.raises(ValueError, match="give_up_s must be"):
+            w.linux_rto_initial_for_give_up_s(give_up_s, retries)
+        return
+    r = w.linux_rto_initial_for_give_up_s(give_up_s, retries)
+    assert w.tcp_retransmission_times_s(retries, r).give_up_s >= give_up_s - 1e-6
+    for faster in np.linspace(facts.LINUX_TCP_RTO_MIN_S, r, 50)[:-1]:
+        assert w.tcp_retransmission_times_s(retries, faster).give_up_s < give_up_s + 1e-9
+
+
+def test_a_count_of_doublings_inverts_for_windows_not_for_linux():
+    low_s, high_s = facts.AZURE_QUOTED_DETECTION_S[("windows", 5)]
     assert w.rto_initial_for_give_up_s(low_s, 5) == pytest.approx(25 / 63)
     assert w.rto_initial_for_give_up_s(high_s, 5) == pytest.approx(50 / 63)
-    assert w.rto_initial_for_give_up_s(low_s, 5) > 0.39
-    assert w.rto_initial_for_give_up_s(high_s, 5) < 0.8
-    assert w.rto_initial_for_give_up_s(12.6, 5) == pytest.approx(facts.LINUX_TCP_RTO_MIN_S)
-
-
-# --- a freeze against the ladder ------------------------------------------------------
+    for give_up_s in (low_s, high_s):
+        r = w.rto_initial_for_give_up_s(give_up_s, 5)
+        assert w.windows_retransmission_times_s(5, r).give_up_s == pytest.approx(give_up_s)
+    # The same first RTO on Linux does not give up at 50 s: the limit ends the ladder sooner.
+    linux = w.tcp_retransmission_times_s(5, w.rto_initial_for_give_up_s(high_s, 5))
+    assert linux.give_up_s < 26.1
 
 
 def test_a_30s_freeze_next_linux_retransmission_is_21s_after_resume():
@@ -124,16 +229,20 @@ def test_windows_ladder_doubles_from_the_first_rto():
     rto_initial_s=st.floats(0.01, 5.0),
     cap_factor=st.floats(1.0, 1000.0),
 )
-def test_the_ladder_rises_and_gives_up_one_capped_rto_after_the_last_attempt(
+def test_the_ladder_gives_up_at_the_first_expiry_past_the_limit(
     retries, rto_initial_s, cap_factor
 ):
     rto_max_s = rto_initial_s * cap_factor
     ladder = w.tcp_retransmission_times_s(retries, rto_initial_s, rto_max_s)
     times = np.concatenate(([0.0], ladder.attempts_s, [ladder.give_up_s]))
     assert np.all(np.diff(times) > 0)
-    last_rto_s = min(rto_initial_s * 2.0**retries, rto_max_s)
-    last_attempt_s = ladder.attempts_s[-1] if retries else 0.0
-    assert ladder.give_up_s == pytest.approx(last_attempt_s + last_rto_s, rel=1e-9, abs=1e-8)
+    assert ladder.limit_s == pytest.approx(w.linux_timeout_limit_s(retries, rto_max_s))
+    assert ladder.give_up_s >= ladder.limit_s - 1e-9
+    assert np.all(ladder.attempts_s[1:] < ladder.limit_s + 1e-9)  # the first always retransmits
+    assert ladder.give_up_s == pytest.approx(ladder.attempts_s[-1] + ladder.rtos_s[-1],
+                                             rel=1e-9, abs=1e-8)
+    # The last time-out overshoots the limit by less than the ladder so far plus one RTO.
+    assert ladder.give_up_s <= max(2 * ladder.limit_s + rto_initial_s, 3 * rto_initial_s) + 1e-8
 
 
 @given(
@@ -316,6 +425,26 @@ def test_every_row_cites_a_bibliography_key_or_says_it_is_yours():
         (lambda: w.chrony_steps_clock(1.0, threshold_s=-1), ValueError, "threshold_s"),
         (lambda: w.keepalive_detection_s(probes=0), ValueError, "probes must be >= 1"),
         (lambda: w.rto_initial_for_give_up_s(0, 5), ValueError, "give_up_s must be > 0"),
+        (lambda: w.tcp_retransmission_times_s(user_timeout_s=0.1), ValueError,
+         r"user_timeout_s must be > rto_initial_s \(0.2 s\), got 0.1"),
+        (lambda: w.tcp_retransmission_times_s(user_timeout_s="30"), TypeError,
+         "user_timeout_s must be a real number"),
+        (lambda: w.tcp_retransmission_times_s(0, 0.001, 0.001, user_timeout_s=1e6), ValueError,
+         "would exceed 100,000 retransmissions"),
+        (lambda: w.linux_timeout_limit_s(256), ValueError, "retries must be <= 255"),
+        (lambda: w.linux_timeout_limit_s(5, rto_max_s=0), ValueError, "rto_max_s must be > 0"),
+        (lambda: w.linux_give_up_span_s(5, 0.1), ValueError,
+         r"rto_initial_max_s must be >= rto_initial_min_s \(0.2 s\), got 0.1"),
+        (lambda: w.linux_give_up_span_s(5, 200.0), ValueError,
+         r"rto_max_s must be >= rto_initial_max_s \(200.0 s\), got 120.0"),
+        (lambda: w.linux_give_up_span_s(5.0), TypeError, "retries must be an integer"),
+        (lambda: w.linux_give_up_span_s(5, rto_initial_min_s=1e-300), ValueError,
+         r"rto_initial_min_s must be >= 1e-06 s \(a microsecond\), got 1e-300"),
+        (lambda: w.linux_give_up_span_s(5).reaches(-1), ValueError, "give_up_s must be > 0"),
+        (lambda: w.linux_rto_initial_for_give_up_s(400.0, 5), ValueError,
+         "give_up_s must be at most 240 s, the latest Linux gives up with tcp_retries2 = 5"),
+        (lambda: w.linux_rto_initial_for_give_up_s(float("inf"), 5), ValueError,
+         "give_up_s must be finite"),
         (lambda: w.assess_freeze(30.0, app_timeout_s=None), TypeError, "app_timeout_s"),
     ],
 )
@@ -327,3 +456,33 @@ def test_bad_input_is_refused_naming_the_parameter(call, error, words):
 def test_assess_freeze_requires_an_application_timeout():
     with pytest.raises(TypeError, match="app_timeout_s"):
         w.assess_freeze(30.0)
+
+
+@given(
+    retries=st.integers(0, 20),
+    low_s=st.floats(0.05, 3.0),
+    width=st.floats(1.0, 50.0),
+    cap_factor=st.floats(1.0, 200.0),
+)
+def test_the_span_bounds_every_give_up_in_its_range(retries, low_s, width, cap_factor):
+    high_s = low_s * width
+    cap_s = high_s * cap_factor
+    span = w.linux_give_up_span_s(retries, high_s, rto_initial_min_s=low_s, rto_max_s=cap_s)
+    grid = np.minimum(np.geomspace(low_s, high_s, 200), high_s)  # geomspace can overshoot
+    give_ups = np.array([w.tcp_retransmission_times_s(retries, r, cap_s).give_up_s for r in grid])
+    tol = 1e-7 * span.latest_s
+    assert give_ups.min() >= span.earliest_s - tol and give_ups.max() <= span.latest_s + tol
+    assert span.earliest_s >= span.limit_s - tol
+
+
+def test_the_assessment_states_linuxs_time_limit_next_to_azures_quote():
+    row = w.assess_freeze(30.0, app_timeout_s=20.0).rows[1]
+    assert row.setting.startswith("tcp_retries2 = 5")
+    assert "the limit is 12.6 s whatever the first RTO" in row.what_happens
+    assert "no later than 26.1 s" in row.what_happens and "slower first RTO" not in row.what_happens
+
+
+def test_the_corosync_row_calls_30_s_azures_guidance_not_a_platform_setting():
+    row = w.assess_freeze(30.0, app_timeout_s=20.0).rows[7]
+    assert row.component == "Pacemaker/Corosync" and "Azure's guidance" in row.setting
+    assert w.corosync_failover(30.0, token_ms=facts.COROSYNC_TOKEN_DEFAULT_MS)

@@ -12,11 +12,56 @@ Two kinds of value live here, and the book never mixes them up:
 
 Modules import from here; chapters cite the same ``source`` keys with ``{cite}``
 (docstrings use ``:cite:p:``).
+
+A statement that a chapter quotes in words rather than computes with (a default, a caveat, a
+behaviour) is a :class:`CitedFact`: the statement, its ``source`` and its ``status`` together.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+FACT_STATUSES = ("confirmed", "secondary", "unconfirmed")
+"""How well a cited fact was confirmed (read in a primary source, only in a faithful copy, or not
+at all); the book must say so wherever it uses an ``"unconfirmed"`` fact."""
+
+
+@dataclass(frozen=True)
+class CitedFact:
+    """One statement from outside the book, with its source and how well it was confirmed.
+
+    Attributes
+    ----------
+    statement : str
+        The fact in one plain sentence (paraphrased; short quotes are marked).
+    source : str
+        Key(s) of ``references.bib``, comma-separated as ``{cite:p}`` takes them.
+    status : str
+        One of :data:`FACT_STATUSES`. ``"unconfirmed"`` means a chapter must flag it.
+    value : float, str or None
+        The number (or version string) a chapter may glue, if the fact has one.
+    unit : str
+        The unit of ``value`` ("s", "ms", "min", "year", ...), or "".
+    """
+
+    statement: str
+    source: str
+    status: str
+    value: float | str | None = None
+    unit: str = ""
+
+    def __post_init__(self):
+        if self.status not in FACT_STATUSES:
+            raise ValueError(
+                f"status must be one of {list(FACT_STATUSES)}, got {self.status!r}"
+            )
+        if not self.source or not isinstance(self.source, str):
+            raise ValueError(f"source must name a references.bib key, got {self.source!r}")
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The ``references.bib`` keys of ``source``, one by one."""
+        return tuple(key.strip() for key in self.source.split(","))
 
 # ---------------------------------------------------------------------------
 # SLA for Virtual Machines (v1.9): tiers and service-credit bands
@@ -209,6 +254,60 @@ MAINTCONFIG_HOST_MIN_WINDOW_H = 2.0
 """With the Host scope, platform updates wait for your window for up to 35 days, then apply
 automatically; the window lasts at least 2 hours :cite:p:`ms_maintconfig`."""
 
+MAINTCONFIG_HOST_COVERS_NO_REBOOT_UPDATES = CitedFact(
+    "With the Host scope you manage platform updates that don't require a restart on isolated "
+    "VMs, isolated scale sets and dedicated hosts; the maintenance document adds that a "
+    "maintenance configuration gives control over 'all maintenance activities including "
+    "zero-impact and rebootless updates'.",
+    source="ms_maintconfig,ms_maint_2026",
+    status="confirmed",
+)
+"""What the Host scope covers, rebootless platform updates too and not only reboot maintenance
+:cite:p:`ms_maintconfig,ms_maint_2026`."""
+
+MAINTCONFIG_HOST_NO_RACK_LEVEL = CitedFact(
+    "Rack-level maintenance isn't currently supported by the Host scope.",
+    source="ms_maintconfig",
+    status="confirmed",
+)
+"""A limit of the Host scope, which does not cover rack-level maintenance
+:cite:p:`ms_maintconfig`."""
+
+LIVE_MIGRATION_NOTICE_CHANNELS = CitedFact(
+    "Live-migration notifications appear in the Azure portal in the Monitor and Service Health "
+    "logs as well as in Scheduled Events. The same document also says no portal notification is "
+    "sent for live migrations that were attempted or don't require a reboot, and points to "
+    "Scheduled Events for those.",
+    source="ms_maint_2026",
+    status="confirmed",
+)
+"""Where a live migration is announced, in Scheduled Events and in the portal's Monitor and
+Service Health logs, not only in the portal's notifications :cite:p:`ms_maint_2026`. The
+document's two sentences pull in different directions; quote both."""
+
+def _article_only_year(event: str, year: int) -> CitedFact:
+    """A year only the source article gives. The 2020 blog post that could confirm it was read
+    only in its introduction, so it stays unconfirmed and a chapter must say where it is from."""
+    return CitedFact(
+        f"{event} in {year} (the source article; no primary source confirmed the year).",
+        source="torigoe2022", status="unconfirmed", value=year, unit="year",
+    )
+
+
+MEMORY_PRESERVING_SINCE = _article_only_year("Azure started using memory-preserving maintenance",
+                                             2018)
+"""The year memory-preserving maintenance started, per the source article only
+:cite:p:`torigoe2022`. UNCONFIRMED."""
+
+HOT_PATCHING_SINCE = _article_only_year("Azure started using hot patching", 2017)
+"""The year hot patching started, per the source article only :cite:p:`torigoe2022`.
+UNCONFIRMED."""
+
+HYPERVISOR_HOT_PATCH_SINCE = _article_only_year("Hot patching became possible for the hypervisor",
+                                                2018)
+"""The year the hypervisor became hot-patchable, per the source article only
+:cite:p:`torigoe2022`. UNCONFIRMED."""
+
 HOST_UPDATE_TECHNOLOGIES: tuple[tuple[str, str], ...] = (
     ("hot patching",
      "'Best - in milliseconds', not visible to VMs; used for monthly security updates"),
@@ -347,17 +446,44 @@ LINUX_TCP_RTO_MIN_S = 0.2
 LINUX_TCP_RTO_MAX_S = 120.0
 LINUX_TCP_TIMEOUT_INIT_S = 1.0
 """``TCP_RTO_MIN = HZ/5``, ``TCP_RTO_MAX = 120*HZ``, ``TCP_TIMEOUT_INIT = 1*HZ``
-(``include/net/tcp.h``) :cite:p:`linux_tcp_h`."""
+(``include/net/tcp.h``) :cite:p:`linux_tcp_h`. ``TCP_TIMEOUT_INIT`` is the RTO before any round
+trip has been measured, so a connection's first RTO normally lies between the first and the third
+value."""
 
 LINUX_TCP_RETRIES2_DEFAULT = 15
 LINUX_TCP_RETRIES2_RFC1122_MIN = 8
 """``tcp_retries2`` defaults to 15 (hypothetical timeout 924.6 s); RFC 1122's 100 s implies >= 8
 :cite:p:`linux_ipsysctl`."""
 
-LINUX_TCP_RETRIES2_AZURE_SUGGESTED = 5
+LINUX_TCP_GIVE_UP_IS_A_TIME = CitedFact(
+    "tcp_retries2 sets a time limit, not a count: from N the kernel computes the 'hypothetical "
+    "timeout' of N doubling retransmissions from TCP_RTO_MIN (200 ms), and 'TCP will effectively "
+    "time out at the first RTO which exceeds the hypothetical timeout', whatever the "
+    "connection's own RTO.",
+    source="linux_ipsysctl,linux_tcp_timer_c",
+    status="confirmed",
+)
+"""The rule :func:`maintsim.workload.tcp_retransmission_times_s` models. The kernel's
+``retransmits_timed_out()`` compares the time since the retransmissions began with
+``tcp_model_timeout()``, which is built from ``TCP_RTO_MIN`` and not from the connection's RTO
+:cite:p:`linux_ipsysctl,linux_tcp_timer_c`. With ``tcp_retries2 = 5`` the limit is 12.6 s for every
+connection: a slow first RTO means fewer retransmissions, not a later limit."""
+
+LINUX_TCP_USER_TIMEOUT = CitedFact(
+    "TCP_USER_TIMEOUT (since Linux 2.6.37) is the maximum time in milliseconds that transmitted "
+    "data may remain unacknowledged before TCP forcibly closes the connection with ETIMEDOUT; "
+    "it replaces the tcp_retries2 limit for that socket.",
+    source="linux_tcp7,linux_ipsysctl",
+    status="confirmed",
+)
+"""What the per-socket ``TCP_USER_TIMEOUT`` does :cite:p:`linux_tcp7,linux_ipsysctl`."""
+
 LINUX_TCP_USER_TIMEOUT_AZURE_MS = 30_000
-"""Azure suggests ``tcp_retries2 = 5`` and ``TCP_USER_TIMEOUT`` = 30 000 ms for faster failure
-detection :cite:p:`ms_maint_2026`."""
+LINUX_TCP_RETRIES2_AZURE_SUGGESTED = 5
+"""Azure's maintenance document lists ``TCP_USER_TIMEOUT`` = 30 000 ms per socket as its first
+mitigation ("Priority 1") for live migration and gives ``net.ipv4.tcp_retries2 = 5`` only as the
+system-wide alternative ("Alternatively, reduce the system-wide retransmission count")
+:cite:p:`ms_maint_2026`. Keep that order wherever the book lists them."""
 
 LINUX_KEEPALIVE_DEFAULT = (7200, 75, 9)
 LINUX_KEEPALIVE_AZURE = (30, 10, 3)
@@ -367,15 +493,48 @@ LINUX_KEEPALIVE_AZURE = (30, 10, 3)
 
 WINDOWS_TCP_MAX_DATA_RETRANSMISSIONS_DEFAULT = 5
 WINDOWS_TCP_MAX_DATA_RETRANSMISSIONS_AZURE = 3
-"""``TcpMaxDataRetransmissions`` defaults to 5, doubling from the measured RTT
-:cite:p:`ms_tcpmaxdata`; Azure suggests 3 :cite:p:`ms_maint_2026`."""
+"""``TcpMaxDataRetransmissions`` defaults to 5, the number of times TCP retransmits a segment
+before aborting, the interval doubling from the measured RTT :cite:p:`ms_tcpmaxdata`. Unlike
+Linux's ``tcp_retries2`` it is documented as a count. Azure suggests 3 :cite:p:`ms_maint_2026`."""
 
 WINDOWS_TCP_RTO_INITIAL_ASSUMED_S = 0.75
 """Windows' first retransmission timeout in seconds, a MODELLING ASSUMPTION. The doubling starts
 from the measured round trip :cite:p:`ms_tcpmaxdata`, so no source pins it down. Tuned to Azure's
 two statements :cite:p:`ms_maint_2026`: 5 retransmissions detect a dead peer in "about 25-50 s",
-3 in "about 10-20 s". With the give-up at the (N+1)-th expiry, ``base x (2**(N+1) - 1)``, the
-first needs a base of 0.40-0.79 s, the second 0.67-1.33 s; 0.75 s fits both (47.25 s, 11.25 s)."""
+3 in "about 10-20 s". With the give-up at the (N+1)-th expiry of a count,
+``base x (2**(N+1) - 1)``, the first needs a base of 0.40-0.79 s, the second 0.67-1.33 s; 0.75 s
+fits both (47.25 s, 11.25 s). (This inversion is right for Windows' count, not for Linux's time
+limit: see :data:`AZURE_QUOTED_DETECTION_S`.)"""
+
+WINDOWS_TCP_MAXRT = CitedFact(
+    "Winsock's IPPROTO_TCP socket option TCP_MAXRT sets one socket's connection timeout in "
+    "seconds (-1: retransmit forever); supported since Windows Vista.",
+    source="ms_winsock_tcp_options",
+    status="confirmed",
+)
+"""Windows does have a per-socket retransmission time limit, ``TCP_MAXRT``
+:cite:p:`ms_winsock_tcp_options`."""
+
+WINDOWS_TCP_MAXRTMS = CitedFact(
+    "TCP_MAXRTMS is the same per-socket limit in milliseconds (IPPROTO_TCP option 14 in the "
+    "Windows SDK headers); Microsoft's socket-option page read for this book lists only "
+    "TCP_MAXRT.",
+    source="windows_sys_winsock",
+    status="secondary",
+)
+"""The millisecond variant, known from the SDK constants (read in the ``windows-sys`` bindings)
+:cite:p:`windows_sys_winsock`, not from a Microsoft page."""
+
+AZURE_SAYS_NO_WINDOWS_PER_SOCKET_TIMEOUT = CitedFact(
+    "Azure's maintenance document says 'Unlike Linux, Windows does not expose a per-socket "
+    "equivalent of TCP_USER_TIMEOUT'. That is the document's claim, and it is wrong: see "
+    "TCP_MAXRT and TCP_MAXRTMS.",
+    source="ms_maint_2026,ms_winsock_tcp_options",
+    status="confirmed",
+)
+"""Attribute the claim to the Azure document :cite:p:`ms_maint_2026` and correct it with
+:data:`WINDOWS_TCP_MAXRT` :cite:p:`ms_winsock_tcp_options`. ``status`` confirms that the document
+says so, not that it is true."""
 
 AZURE_QUOTED_DETECTION_S = {
     ("linux", 5): (25.0, 50.0),
@@ -383,14 +542,36 @@ AZURE_QUOTED_DETECTION_S = {
     ("windows", 3): (10.0, 20.0),
 }
 """Dead-peer detection times that Azure quotes, in seconds, keyed by (os, retransmissions).
-Linux ``tcp_retries2 = 5`` and Windows' default 5 "about 25-50 s", Windows 3 "about 10-20 s"
-:cite:p:`ms_maint_2026`. Caution: from Linux's 200 ms floor, 5 retries give up after 12.6 s; the
-quoted range needs a first RTO of 0.4-0.8 s."""
+Linux ``tcp_retries2 = 5`` "~25-50 seconds", Windows' default 5 "approximately 25-50 seconds",
+Windows 3 "approximately 10-20 seconds" :cite:p:`ms_maint_2026`.
+
+Caution for the Linux row: ``tcp_retries2`` is a time limit (:data:`LINUX_TCP_GIVE_UP_IS_A_TIME`),
+12.6 s for ``tcp_retries2 = 5`` whatever the first RTO. Linux gives up at the first timer expiry
+past 12.6 s: 12.6 s from the 200 ms floor, 24.6 s from a first RTO of 0.794 s (after 4
+retransmissions), and before 26.1 s for every first RTO up to 1 s. The lower end, 25 s, needs a
+slow path; the upper end, 50 s, needs a first RTO of 16.7 s, so on Linux with that setting it does
+not happen (:func:`maintsim.workload.linux_give_up_span_s`). The Windows rows are counts and the
+formula of :data:`WINDOWS_TCP_RTO_INITIAL_ASSUMED_S` applies to them."""
 
 LB_PROBE_INTERVAL_S = 5.0
 LB_PROBE_FAILURES = 2
-"""Standard Load Balancer marks a paused backend unhealthy after 2 failed probes of 5 s
-:cite:p:`ms_maint_2026`."""
+"""Azure's maintenance document says a Standard Load Balancer marks a paused backend unhealthy
+"within approximately 10 seconds (two consecutive probe failures at the default 5-second
+interval)" :cite:p:`ms_maint_2026`. That is one configuration, not a platform constant: the
+interval defaults to 5 s and can be set :cite:p:`ms_lb_probes`, and the number of consecutive
+failures is the probe's ``probeThreshold`` property :cite:p:`ms_lb_probe_rest`
+(:data:`LB_PROBE_IS_CONFIGURABLE`)."""
+
+LB_PROBE_IS_CONFIGURABLE = CitedFact(
+    "A load-balancer health probe's interval is a setting (5 s by default) and so is the number "
+    "of consecutive failed probes that takes a backend out of rotation (probeThreshold); '2 "
+    "probes x 5 s = 10 s' is one configuration.",
+    source="ms_lb_probes,ms_lb_probe_rest",
+    status="secondary",
+)
+"""The interval is confirmed in the health-probe overview :cite:p:`ms_lb_probes`;
+``probeThreshold`` was read only in copies generated from the REST API reference
+:cite:p:`ms_lb_probe_rest`, so the fact as a whole is ``"secondary"``."""
 
 
 @dataclass(frozen=True)
@@ -424,8 +605,43 @@ HEARTBEAT_SETTINGS: dict[str, HeartbeatSetting] = {
 
 COROSYNC_TOKEN_AZURE_MS = 30_000
 COROSYNC_CONSENSUS_AZURE_MS = 36_000
-"""Pacemaker on Azure uses ``token: 30000`` "to allow memory-preserving maintenance",
-``consensus: 36000`` :cite:p:`ms_sap_pacemaker`."""
+"""Microsoft's Pacemaker guides for SAP on Azure tell you to set ``token: 30000`` in the ``totem``
+section of ``corosync.conf`` "to allow memory-preserving maintenance" (SLES, with
+``consensus: 36000``) or to create the cluster with ``totem token=30000`` (RHEL)
+:cite:p:`ms_sap_pacemaker,ms_rhel_pacemaker`. It is guidance for your cluster's configuration,
+not a setting of the platform: a cluster nobody tuned runs corosync's default,
+:data:`COROSYNC_TOKEN_DEFAULT_MS`."""
+
+COROSYNC_TOKEN_DEFAULT_BEFORE_3_1_MS = 1000
+COROSYNC_TOKEN_DEFAULT_MS = 3000
+"""corosync's default ``token`` timeout in milliseconds, 3000 ms since corosync 3.1.0 (2020) and
+1000 ms before :cite:p:`corosync_conf_5`. An untuned two-node cluster therefore declares a node
+lost after 3 s of silence (1 s on older releases), far inside a 30-s freeze.
+``token_coefficient`` (650 ms) adds to it only with three or more nodes, and ``consensus``
+defaults to 1.2 x ``token`` :cite:p:`corosync_conf_5`."""
+
+COROSYNC_TOKEN_WHERE_TO_READ = CitedFact(
+    "The token timeout is set in the totem { } section of corosync.conf (token: <milliseconds>); "
+    "the value corosync actually uses is the cmap key runtime.config.totem.token, read with "
+    "'corosync-cmapctl -g runtime.config.totem.token'.",
+    source="corosync_conf_5,corosync_cmapctl_8",
+    status="confirmed",
+)
+"""Where to read a cluster's token :cite:p:`corosync_conf_5,corosync_cmapctl_8`."""
+
+COROSYNC_TWO_NODE_TOKEN_LOSS = CitedFact(
+    "In a two-node cluster, corosync's votequorum option two_node: 1 sets quorum artificially "
+    "to 1 (and implies wait_for_all), so when the token is lost each node keeps quorum on its "
+    "own. Pacemaker then relies on fencing (STONITH) against split brain: a node tries to fence "
+    "the other, and a fencing delay (pcmk_delay_max or priority-fencing-delay) decides the race. "
+    "Microsoft's guides set expected_votes: 2 and two_node: 1 and fence with the Azure fence "
+    "agent (or SBD on SLES).",
+    source="corosync_votequorum_5,pacemaker_explained,ms_sap_pacemaker,ms_rhel_pacemaker",
+    status="confirmed",
+)
+"""What a lost token costs a two-node Pacemaker cluster, a fencing race and one node powered off
+or restarted
+:cite:p:`corosync_votequorum_5,pacemaker_explained,ms_sap_pacemaker,ms_rhel_pacemaker`."""
 
 AG_LEASE_TIMEOUT_MAX_S = 80.0
 """Availability-group lease timeout should not exceed 80 s with the relaxed values
@@ -433,6 +649,24 @@ AG_LEASE_TIMEOUT_MAX_S = 80.0
 
 CHRONY_MAKESTEP_THRESHOLD_S = 1.0
 """``makestep 1.0 -1``: chrony steps the clock when it is off by more than 1 s
+:cite:p:`ms_timesync_linux`."""
+
+LINUX_PTP_HYPERV_MIN_KERNEL = "4.11"
+"""Linux kernel version from which the guest supports the Azure host's PTP clock, the ``/dev/ptp``
+device (RHEL 7: 3.10.0-693) :cite:p:`ms_timesync_linux`."""
+
+LINUX_PTP_DEVICES = CitedFact(
+    "VMICTimeSync exposes the Azure host clock as a PTP hardware clock, a /dev/ptpN device whose "
+    "clock_name is 'hyperv'; kernels 4.11 or later (RHEL 7: 3.10.0-693) support it. "
+    "/dev/ptp_hyperv is not the device but a udev symlink to whichever /dev/ptpN is the host's, "
+    "made by a udev rule (built into newer systemd) because the Mellanox driver adds another PTP "
+    "device and the numbering can change at boot.",
+    source="ms_timesync_linux",
+    status="confirmed",
+    value=LINUX_PTP_HYPERV_MIN_KERNEL,
+    unit="kernel version",
+)
+"""The kernel's PTP device versus the udev symlink that chrony should name
 :cite:p:`ms_timesync_linux`."""
 
 # ---------------------------------------------------------------------------
@@ -447,7 +681,50 @@ EVENT_SOURCES = ("Platform", "User")
 RESOURCE_TYPES = ("VirtualMachine",)
 MIN_NOTICE_S = {"Freeze": 900, "Reboot": 900, "Redeploy": 600, "Preempt": 30, "Terminate": 300}
 """Minimum ``NotBefore`` notice per event type (Terminate is user-configurable, 5-15 min)
-:cite:p:`ms_schedev`."""
+:cite:p:`ms_schedev`. The same document qualifies the table: notice "might be as little as 30
+seconds" (:data:`NOTICE_CAN_BE_AS_SHORT_AS_S`), and an event for a hardware failure skips the
+notice and arrives already ``Started`` (:data:`UNPLANNED_EVENTS_ARRIVE_STARTED`). Quote a minimum
+from this table only together with those caveats."""
+
+NOTICE_TYPICAL_MIN = (5, 15)
+NOTICE_CAN_BE_AS_SHORT_AS_S = 30
+""""Most events have 5 to 15 minutes of advance notice, although in some cases advance notice
+might be as little as 30 seconds" :cite:p:`ms_schedev`."""
+
+SCHEDULED_EVENTS_NOTICE_CAVEAT = CitedFact(
+    "Most events have 5 to 15 minutes of advance notice, although in some cases advance notice "
+    "might be as little as 30 seconds; the document therefore recommends polling once per "
+    "second.",
+    source="ms_schedev",
+    status="confirmed",
+    value=NOTICE_CAN_BE_AS_SHORT_AS_S,
+    unit="s",
+)
+"""The caveat that belongs next to every "at least 15 minutes" :cite:p:`ms_schedev`."""
+
+UNPLANNED_EVENTS_ARRIVE_STARTED = CitedFact(
+    "If the host has a hardware failure, Azure bypasses the minimum notice and the 'Scheduled' "
+    "state: the event appears for every affected VM with EventType Reboot and EventStatus "
+    "Started.",
+    source="ms_schedev",
+    status="confirmed",
+)
+"""Unplanned events give no notice at all :cite:p:`ms_schedev`."""
+
+LIVE_MIGRATION_NOTICE_TYPICAL_MIN = 15
+LIVE_MIGRATION_NOTICE_CAN_BE_AS_SHORT_AS_S = 30
+"""Before a live migration the advance notice "is typically 15 minutes but can be as short as 30
+seconds in rare cases" :cite:p:`ms_maint_2026`."""
+
+LIVE_MIGRATION_NOTICE_CAVEAT = CitedFact(
+    "The advance notice before a live migration is typically 15 minutes but can be as short as "
+    "30 seconds in rare cases.",
+    source="ms_maint_2026",
+    status="confirmed",
+    value=LIVE_MIGRATION_NOTICE_CAN_BE_AS_SHORT_AS_S,
+    unit="s",
+)
+"""The live-migration form of the notice caveat :cite:p:`ms_maint_2026`."""
 
 EVENT_IMPACT = {
     "Freeze": "the VM is paused for a few seconds; memory and open files are kept",

@@ -27,7 +27,9 @@ timeout follows the measured round trip. The functions say which number they use
 
 from __future__ import annotations
 
+import functools
 import html
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +39,7 @@ from maintsim import _validate, facts
 __all__ = [
     "AssessmentRow",
     "FreezeAssessment",
+    "GiveUpSpan",
     "RetransmissionLadder",
     "TcpAfterFreeze",
     "ag_lease_timeout_max_s",
@@ -49,6 +52,9 @@ __all__ = [
     "keepalive_detection_s",
     "lb_marks_unhealthy",
     "lb_tolerance_s",
+    "linux_give_up_span_s",
+    "linux_rto_initial_for_give_up_s",
+    "linux_timeout_limit_s",
     "request_outcome",
     "rto_initial_for_give_up_s",
     "tcp_after_freeze",
@@ -96,73 +102,187 @@ class RetransmissionLadder:
         The retransmission time-out (RTO) waited before each expiry, one more than
         there are attempts: the last one ends in the give-up.
     give_up_s : float
-        The (N+1)-th RTO expiry, when the sender drops the connection:
+        The last RTO expiry, when the sender drops the connection:
         ``attempts_s[-1] + rtos_s[-1]``.
     label : str
         What the ladder models, for tables.
+    limit_s : float or None
+        The time limit that decided the give-up (Linux: the ``tcp_retries2`` limit of
+        :func:`linux_timeout_limit_s`, or ``TCP_USER_TIMEOUT``); None for a ladder that
+        gives up after a count of retransmissions (Windows).
     """
 
     attempts_s: np.ndarray
     rtos_s: np.ndarray
     give_up_s: float
     label: str
+    limit_s: float | None = None
 
     @property
     def retries(self) -> int:
-        """How many retransmissions before giving up."""
+        """How many retransmissions were sent before giving up.
+
+        For a time-limited Linux ladder this follows from the first RTO: it equals
+        ``tcp_retries2`` only when the first RTO is the 200 ms floor.
+        """
         return int(self.attempts_s.size)
 
 
-def _ladder(retries: int, rto_initial_s: float, rto_max_s: float | None, label: str):
-    """Doubling RTOs, optionally capped; cumulative expiries; the last one is the give-up."""
+def _frozen(values) -> np.ndarray:
+    arr = np.array(values, dtype=float)
+    arr.setflags(write=False)
+    return arr
+
+
+def _counted_ladder(retries: int, rto_initial_s: float, label: str) -> RetransmissionLadder:
+    """Doubling RTOs; cumulative expiries; the (N+1)-th expiry is the give-up."""
     rtos_s = rto_initial_s * 2.0 ** np.arange(retries + 1)  # RTO_k = RTO_0 * 2**k
-    if rto_max_s is not None:
-        rtos_s = np.minimum(rtos_s, rto_max_s)  # ... capped at RTO_max
     # Round to the nanosecond so that 0.2 + 0.4 prints as 0.6: far below any kernel clock.
     expiries_s = np.round(np.cumsum(rtos_s), 9)
-    attempts_s = expiries_s[:-1].copy()
-    attempts_s.setflags(write=False)
-    rtos_s.setflags(write=False)
-    return RetransmissionLadder(attempts_s, rtos_s, float(expiries_s[-1]), label)
+    return RetransmissionLadder(_frozen(expiries_s[:-1]), _frozen(rtos_s),
+                                float(expiries_s[-1]), label)
+
+
+_TIME_TOLERANCE_S = 1e-9
+"""Times are rounded to the nanosecond (so that 0.2 + 0.4 is 0.6); comparisons allow that much."""
+
+_MAX_EXPIRIES = 100_000
+"""A bound on the expiries one ladder may hold, so that a tiny RTO cap under a huge time
+limit is refused instead of looping for minutes."""
+
+
+@functools.lru_cache(maxsize=256)
+def _time_limited_ladder(rto_initial_s, rto_max_s, limit_s, *, clamp_to_limit, label):
+    """Linux's rule: retransmit at each expiry until one falls at or after ``limit_s``.
+
+    The first expiry always retransmits (the kernel checks the limit only once a
+    retransmission has been sent). With ``clamp_to_limit`` (``TCP_USER_TIMEOUT``) every
+    later timer is shortened so that it expires at the limit at the latest. Cached: the
+    ladder is immutable (read-only arrays), and figures ask for the same few many times.
+    """
+    limit_r = round(limit_s, 9)
+    rtos, expiries = [], []
+    t_s, rto_s = 0.0, rto_initial_s
+    while True:
+        wait_s = min(rto_s, limit_s - t_s) if clamp_to_limit and expiries else rto_s
+        t_s += wait_s
+        rtos.append(wait_s)
+        expiries.append(round(t_s, 9))
+        if len(expiries) >= 2 and expiries[-1] >= limit_r:
+            break
+        if len(expiries) >= _MAX_EXPIRIES:
+            raise ValueError(
+                f"the ladder would exceed {_MAX_EXPIRIES:,} retransmissions: a time limit of "
+                f"{limit_s:g} s with rto_max_s = {rto_max_s:g} s is not a TCP setting"
+            )
+        rto_s = min(2.0 * rto_s, rto_max_s)  # RTO_k = min(RTO_0 2**k, RTO_max)
+    return RetransmissionLadder(_frozen(expiries[:-1]), _frozen(rtos), expiries[-1], label,
+                                float(limit_s))
+
+
+def _rto_cap(rto_initial_s, rto_max_s) -> float:
+    rto_max_s = _positive("rto_max_s", rto_max_s)
+    if rto_max_s < rto_initial_s:
+        raise ValueError(
+            f"rto_max_s must be >= rto_initial_s ({rto_initial_s!r} s), got {rto_max_s!r}"
+        )
+    return rto_max_s
+
+
+def linux_timeout_limit_s(retries=facts.LINUX_TCP_RETRIES2_DEFAULT,
+                          rto_max_s=facts.LINUX_TCP_RTO_MAX_S) -> float:
+    """The time after which Linux gives up on ``tcp_retries2 = N``: the "hypothetical timeout".
+
+    The kernel turns the count into a time, the total of :math:`N+1` doubling time-outs
+    from ``TCP_RTO_MIN`` = 200 ms, each capped at ``TCP_RTO_MAX``
+    (``tcp_model_timeout()``) :cite:p:`linux_ipsysctl,linux_tcp_timer_c`:
+
+    .. math::
+
+        T_{\\text{limit}}(N) = \\sum_{k=0}^{N}
+            \\min\\!\\left(\\mathrm{RTO}_{min}\\,2^k,\\ \\mathrm{RTO}_{max}\\right).
+
+    The base is always the 200 ms constant, not the connection's RTO: ``tcp_retries2 = 5``
+    means 12.6 s on every connection, 15 means 924.6 s.
+
+    Parameters
+    ----------
+    retries : int
+        ``net.ipv4.tcp_retries2`` (0-255).
+    rto_max_s : float
+        The RTO cap, seconds (> 0); ``TCP_RTO_MAX`` = 120 s unless changed.
+
+    Examples
+    --------
+    >>> linux_timeout_limit_s(5)
+    12.6
+    >>> linux_timeout_limit_s()
+    924.6
+    """
+    retries = _validate.integer("retries", retries, minimum=0, maximum=_MAX_RETRIES)
+    rto_max_s = _positive("rto_max_s", rto_max_s)
+    rtos_s = np.minimum(facts.LINUX_TCP_RTO_MIN_S * 2.0 ** np.arange(retries + 1), rto_max_s)
+    return float(np.round(math.fsum(rtos_s.tolist()), 9))
 
 
 def tcp_retransmission_times_s(
     retries=facts.LINUX_TCP_RETRIES2_DEFAULT,
     rto_initial_s=facts.LINUX_TCP_RTO_MIN_S,
     rto_max_s=facts.LINUX_TCP_RTO_MAX_S,
+    *,
+    user_timeout_s=None,
 ) -> RetransmissionLadder:
-    """Linux's retransmission ladder: doubling time-outs, capped, then give up.
+    """Linux's retransmission ladder: doubling time-outs until a **time** limit passes.
 
     The :math:`k`-th time-out is
-    :math:`\\mathrm{RTO}_k = \\min(\\mathrm{RTO}_0\\,2^k,\\ \\mathrm{RTO}_{max})`.
-    Retransmission :math:`i` (of :math:`N` = ``retries``) is sent when the first :math:`i`
-    time-outs have expired, and the connection is dropped when the :math:`(N+1)`-th
-    expires :cite:p:`linux_ipsysctl`:
+    :math:`\\mathrm{RTO}_k = \\min(\\mathrm{RTO}_0\\,2^k,\\ \\mathrm{RTO}_{max})` and expiry
+    :math:`k` comes at :math:`t_k = \\sum_{j<k} \\mathrm{RTO}_j`. ``tcp_retries2`` is not a
+    count of these: "TCP will effectively time out at the first RTO which exceeds the
+    hypothetical timeout" :cite:p:`linux_ipsysctl`, the limit :math:`T_{\\text{limit}}` of
+    :func:`linux_timeout_limit_s` (12.6 s for ``tcp_retries2 = 5``). So the sender
+    retransmits at every expiry before the limit and gives up at the first one at or after
+    it:
 
     .. math::
 
-        t_i = \\sum_{k=0}^{i-1} \\mathrm{RTO}_k, \\qquad
-        t_{\\text{give up}} = \\sum_{k=0}^{N} \\mathrm{RTO}_k .
+        t_{\\text{give up}} = \\min\\{\\, t_k : k \\ge 2,\\ t_k \\ge T_{\\text{limit}} \\,\\}.
 
-    With the defaults (``tcp_retries2 = 15``, ``TCP_RTO_MIN`` = 200 ms, ``TCP_RTO_MAX`` =
-    120 s :cite:p:`linux_tcp_h`) this is the kernel's "hypothetical timeout" of 924.6 s
-    :math:`= 0.2\\,(2^{10}-1) + 6 \\times 120`. It is a lower bound: a real RTO follows the
-    measured round trip and is never below 200 ms, so slower paths wait longer
-    (Cloudflare measured about 940 s :cite:p:`cloudflare_tcp`).
+    (The first expiry always retransmits: the kernel checks the limit only once a
+    retransmission has been sent :cite:p:`linux_tcp_timer_c`.) From the 200 ms floor this is
+    the documentation's ladder, :math:`N` retransmissions and a give-up at the limit: 924.6 s
+    for 15, 12.6 s for 5. From a slower first RTO there are fewer retransmissions and the
+    give-up falls between :math:`T_{\\text{limit}}` and about twice it: from 0.794 s,
+    ``tcp_retries2 = 5`` retransmits 4 times and gives up at 24.6 s.
+
+    With ``user_timeout_s`` (``TCP_USER_TIMEOUT``) that time replaces the limit, and every
+    timer after the first retransmission is shortened so that it expires at the limit at the
+    latest (``tcp_clamp_rto_to_user_timeout()``): the connection is dropped exactly at
+    ``user_timeout_s`` :cite:p:`linux_tcp7,linux_tcp_timer_c`.
+
+    Modelling choices: the clock starts at the original transmission, as the documentation's
+    hypothetical connection does. (The kernel source starts it at the first retransmission,
+    ``retrans_stamp``; the two differ only when the first RTO is within a few per cent of the
+    200 ms floor, where the source's rule can add one last retransmission.) The RTO is fixed
+    per rung; a real one follows the measured round trip and is never below 200 ms, so real
+    connections give up a little later (Cloudflare measured about 940 s for the default
+    :cite:p:`cloudflare_tcp`).
 
     Parameters
     ----------
     retries : int
-        ``net.ipv4.tcp_retries2``, retransmissions before giving up (0-255).
+        ``net.ipv4.tcp_retries2`` (0-255); it sets the time limit.
     rto_initial_s : float
-        First time-out, seconds (> 0). Default the 200 ms floor.
+        The connection's first time-out, seconds (> 0). Default the 200 ms floor.
     rto_max_s : float
         Cap on one time-out, seconds (>= ``rto_initial_s``).
+    user_timeout_s : float, optional
+        ``TCP_USER_TIMEOUT`` in seconds (> ``rto_initial_s``); replaces the ``tcp_retries2``
+        limit.
 
     Returns
     -------
     RetransmissionLadder
-        ``attempts_s`` (N values) and ``give_up_s``.
+        ``attempts_s``, ``give_up_s`` and ``limit_s``.
 
     Examples
     --------
@@ -170,16 +290,257 @@ def tcp_retransmission_times_s(
     924.6
     >>> tcp_retransmission_times_s(retries=5).give_up_s
     12.6
+    >>> ladder = tcp_retransmission_times_s(5, rto_initial_s=0.794)
+    >>> ladder.retries, round(ladder.give_up_s, 1)
+    (4, 24.6)
     """
     retries = _validate.integer("retries", retries, minimum=0, maximum=_MAX_RETRIES)
     rto_initial_s = _positive("rto_initial_s", rto_initial_s)
-    rto_max_s = _validate.scalar("rto_max_s", rto_max_s)
-    if rto_max_s < rto_initial_s:
+    rto_max_s = _rto_cap(rto_initial_s, rto_max_s)
+    if user_timeout_s is None:
+        limit_s = linux_timeout_limit_s(retries, rto_max_s)
+        label = f"Linux TCP, tcp_retries2 = {retries}, first RTO {rto_initial_s:g} s"
+        return _time_limited_ladder(rto_initial_s, rto_max_s, limit_s, clamp_to_limit=False,
+                                    label=label)
+    user_timeout_s = _positive("user_timeout_s", user_timeout_s)
+    if user_timeout_s <= rto_initial_s:
         raise ValueError(
-            f"rto_max_s must be >= rto_initial_s ({rto_initial_s!r} s), got {rto_max_s!r}"
+            f"user_timeout_s must be > rto_initial_s ({rto_initial_s!r} s), got {user_timeout_s!r}"
         )
-    label = f"Linux TCP, tcp_retries2 = {retries}, first RTO {rto_initial_s:g} s"
-    return _ladder(retries, rto_initial_s, rto_max_s, label)
+    label = f"Linux TCP, TCP_USER_TIMEOUT = {user_timeout_s:g} s, first RTO {rto_initial_s:g} s"
+    return _time_limited_ladder(rto_initial_s, rto_max_s, user_timeout_s, clamp_to_limit=True,
+                                label=label)
+
+
+def _expiry_s(k: int, rto_initial_s: float, rto_max_s: float) -> float:
+    """:math:`t_k(r) = \\sum_{j<k} \\min(r\\,2^j, C)`, the k-th expiry from first RTO ``r``."""
+    if rto_initial_s >= rto_max_s:
+        return k * rto_max_s
+    uncapped = min(k, math.floor(math.log2(rto_max_s / rto_initial_s)) + 1)
+    return rto_initial_s * (2.0**uncapped - 1.0) + (k - uncapped) * rto_max_s
+
+
+def _rto_for_expiry(k: int, t_s: float, rto_max_s: float) -> float | None:
+    """The first RTO in (0, ``rto_max_s``] whose k-th expiry falls at ``t_s``.
+
+    :math:`t_k(r)` is continuous and strictly increasing, and linear where the number
+    :math:`m` of uncapped terms is fixed, so try each :math:`m`. None if even
+    :math:`r = C` (:math:`t_k = kC`) falls short of ``t_s``.
+    """
+    if t_s > k * rto_max_s + _TIME_TOLERANCE_S:
+        return None
+    for m in range(k, 0, -1):  # m uncapped terms, then k - m capped ones
+        r = (t_s - (k - m) * rto_max_s) / (2.0**m - 1.0)
+        if r <= 0.0:
+            continue
+        below_cap = r * 2.0 ** (m - 1) <= rto_max_s * (1.0 + 1e-12)
+        next_capped = m == k or r * 2.0**m >= rto_max_s * (1.0 - 1e-12)
+        if below_cap and next_capped:
+            return min(r, rto_max_s)
+    return rto_max_s
+
+
+def _give_up_pieces(limit_s: float, rto_low_s: float, rto_max_s: float):
+    """The first RTOs split where the give-up moves to the next expiry.
+
+    Yields ``(k, lo, hi, hi_included)``: for first RTOs ``r`` in ``[lo, hi)`` (``hi``
+    included for the slowest piece) the give-up is expiry ``k``, ``t_k(r)``, increasing in
+    ``r``. ``lo`` is where ``t_k`` reaches the limit. Pieces are yielded from the slowest
+    first RTO down to the one that contains ``rto_low_s``.
+    """
+    # Before k0, even r = C falls short of the limit (to the nanosecond the ladder rounds to).
+    k = max(2, math.ceil((limit_s - _TIME_TOLERANCE_S) / rto_max_s))
+    hi, included = rto_max_s, True
+    while True:
+        lo = _rto_for_expiry(k, limit_s, rto_max_s)
+        yield k, lo, hi, included
+        if lo <= rto_low_s:
+            return
+        hi, included, k = lo, False, k + 1
+
+
+@dataclass(frozen=True)
+class GiveUpSpan:
+    """When Linux gives up, over a range of first RTOs: :func:`linux_give_up_span_s`.
+
+    Attributes
+    ----------
+    retries : int
+        ``tcp_retries2``.
+    limit_s : float
+        Its time limit (:func:`linux_timeout_limit_s`).
+    rto_initial_min_s, rto_initial_max_s : float
+        The range of first RTOs considered, seconds.
+    earliest_s : float
+        The earliest give-up over that range (the limit itself whenever some first RTO
+        hits it exactly).
+    latest_s : float
+        The latest give-up: a maximum if ``latest_attained``, otherwise a supremum that
+        first RTOs just below ``latest_rto_initial_s`` approach but never reach.
+    latest_rto_initial_s : float
+        The first RTO at (or just below) which ``latest_s`` occurs.
+    latest_attained : bool
+        Whether some first RTO in the range gives up exactly at ``latest_s``.
+    """
+
+    retries: int
+    limit_s: float
+    rto_initial_min_s: float
+    rto_initial_max_s: float
+    earliest_s: float
+    latest_s: float
+    latest_rto_initial_s: float
+    latest_attained: bool
+
+    def reaches(self, give_up_s) -> bool:
+        """Can any first RTO in the range make Linux wait ``give_up_s`` before giving up?"""
+        give_up_s = _positive("give_up_s", give_up_s)
+        if not self.earliest_s <= give_up_s:
+            return False
+        return give_up_s <= self.latest_s if self.latest_attained else give_up_s < self.latest_s
+
+
+_RTO_RESOLUTION_S = 1e-6
+"""The finest first RTO the span functions accept: a microsecond, the kernel's finest clock."""
+
+
+def _rto_range(rto_initial_min_s, rto_initial_max_s, rto_max_s):
+    low = _positive("rto_initial_min_s", rto_initial_min_s)
+    if low < _RTO_RESOLUTION_S:
+        raise ValueError(
+            f"rto_initial_min_s must be >= {_RTO_RESOLUTION_S:g} s (a microsecond), got {low!r}"
+        )
+    high = _positive("rto_initial_max_s", rto_initial_max_s)
+    if high < low:
+        raise ValueError(
+            f"rto_initial_max_s must be >= rto_initial_min_s ({low!r} s), got {high!r}"
+        )
+    cap = _positive("rto_max_s", rto_max_s)
+    if cap < high:
+        raise ValueError(
+            f"rto_max_s must be >= rto_initial_max_s ({high!r} s), got {cap!r}"
+        )
+    return low, high, cap
+
+
+def linux_give_up_span_s(
+    retries=facts.LINUX_TCP_RETRIES2_AZURE_SUGGESTED,
+    rto_initial_max_s=facts.LINUX_TCP_TIMEOUT_INIT_S,
+    *,
+    rto_initial_min_s=facts.LINUX_TCP_RTO_MIN_S,
+    rto_max_s=facts.LINUX_TCP_RTO_MAX_S,
+) -> GiveUpSpan:
+    """The earliest and latest give-up of ``tcp_retries2 = N`` over a range of first RTOs.
+
+    Exact, not sampled. Under the rule of :func:`tcp_retransmission_times_s` the give-up is
+    expiry :math:`t_k(r)` for the first :math:`k \\ge 2` that reaches the limit, so as the
+    first RTO :math:`r` grows it rises along :math:`t_k(r)` and drops back to the limit
+    where :math:`t_{k-1}(r)` reaches it. The latest give-up is therefore the value just
+    before such a drop (or at the top of the range): with ``tcp_retries2 = 5``, for every
+    first RTO from the 200 ms floor up to 1 s (``TCP_TIMEOUT_INIT``, the RTO before any
+    round trip is measured :cite:p:`linux_tcp_h`) Linux gives up between 12.6 s and just
+    under 26.04 s. Azure's "~25-50 seconds" for that setting :cite:p:`ms_maint_2026` is
+    reachable only at its lower end; see :func:`linux_rto_initial_for_give_up_s` for the
+    first RTO its upper end would need.
+
+    Parameters
+    ----------
+    retries : int
+        ``net.ipv4.tcp_retries2`` (0-255). Default Azure's suggested 5.
+    rto_initial_max_s : float
+        Slowest first RTO considered, seconds (>= ``rto_initial_min_s``).
+    rto_initial_min_s : float
+        Fastest first RTO considered, seconds (> 0); default the 200 ms floor.
+    rto_max_s : float
+        The RTO cap, seconds (>= ``rto_initial_max_s``).
+
+    Returns
+    -------
+    GiveUpSpan
+    """
+    retries = _validate.integer("retries", retries, minimum=0, maximum=_MAX_RETRIES)
+    low, high, cap = _rto_range(rto_initial_min_s, rto_initial_max_s, rto_max_s)
+    return _give_up_span(retries, low, high, cap)
+
+
+@functools.lru_cache(maxsize=256)
+def _give_up_span(retries: int, low: float, high: float, cap: float) -> GiveUpSpan:
+    """:func:`linux_give_up_span_s` on checked arguments; cached (the result is frozen)."""
+    limit_s = linux_timeout_limit_s(retries, cap)
+    earliest = math.inf
+    latest, latest_r, attained = -math.inf, high, True
+    for k, lo, hi, included in _give_up_pieces(limit_s, low, cap):
+        a, b = max(lo, low), min(hi, high)
+        b_included = included or b < hi
+        if a > b or (a == b and not b_included):
+            continue  # the piece lies outside the range
+        earliest = min(earliest, _expiry_s(k, a, cap))
+        top = _expiry_s(k, b, cap)
+        if top > latest:
+            latest, latest_r, attained = top, b, b_included
+    return GiveUpSpan(retries, limit_s, low, high, round(earliest, 9), round(latest, 9),
+                      latest_r, attained)
+
+
+def linux_rto_initial_for_give_up_s(
+    give_up_s,
+    retries=facts.LINUX_TCP_RETRIES2_AZURE_SUGGESTED,
+    *,
+    rto_initial_min_s=facts.LINUX_TCP_RTO_MIN_S,
+    rto_max_s=facts.LINUX_TCP_RTO_MAX_S,
+) -> float:
+    """The smallest first RTO with which Linux waits at least ``give_up_s`` before giving up.
+
+    Because ``tcp_retries2`` is a time limit (:func:`tcp_retransmission_times_s`), a late
+    give-up needs the limit to be overshot by a long last time-out. With
+    ``tcp_retries2 = 5`` (limit 12.6 s) a give-up of 25 s needs a first RTO of about
+    0.40 s, two times the floor; one of 50 s needs 16.7 s, the first RTO of a connection
+    whose round trip takes seconds. So Azure's upper figure of "~25-50 seconds"
+    :cite:p:`ms_maint_2026` does not happen on Linux with that setting.
+
+    Parameters
+    ----------
+    give_up_s : float
+        The give-up to reach, seconds (> 0).
+    retries : int
+        ``net.ipv4.tcp_retries2`` (0-255). Default Azure's suggested 5.
+    rto_initial_min_s : float
+        The fastest first RTO considered, seconds (> 0); default the 200 ms floor.
+    rto_max_s : float
+        The RTO cap, seconds (>= ``rto_initial_min_s``).
+
+    Returns
+    -------
+    float
+        Seconds; ``rto_initial_min_s`` itself when even the fastest first RTO waits long
+        enough.
+
+    Raises
+    ------
+    ValueError
+        If no first RTO up to ``rto_max_s`` waits that long.
+    """
+    give_up_s = _positive("give_up_s", give_up_s)
+    retries = _validate.integer("retries", retries, minimum=0, maximum=_MAX_RETRIES)
+    low, _, cap = _rto_range(rto_initial_min_s, rto_initial_min_s, rto_max_s)
+    limit_s = linux_timeout_limit_s(retries, cap)
+    pieces = list(_give_up_pieces(limit_s, low, cap))
+    for k, lo, hi, included in reversed(pieces):  # fastest first RTOs first
+        a = max(lo, low)
+        if a > hi or (a == hi and not included):
+            continue
+        if _expiry_s(k, a, cap) >= give_up_s - 1e-9:
+            return a
+        r = _rto_for_expiry(k, give_up_s, cap)
+        if r is not None and (r < hi or (included and r <= hi)):
+            return r
+    span = linux_give_up_span_s(retries, cap, rto_initial_min_s=low, rto_max_s=cap)
+    bound = "at most" if span.latest_attained else "below"
+    raise ValueError(
+        f"give_up_s must be {bound} {span.latest_s:g} s, the latest Linux gives up with "
+        f"tcp_retries2 = {retries} for any first RTO up to rto_max_s ({cap:g} s), "
+        f"got {give_up_s!r}"
+    )
 
 
 def windows_retransmission_times_s(
@@ -189,7 +550,9 @@ def windows_retransmission_times_s(
     """Windows' retransmission ladder: ``TcpMaxDataRetransmissions`` doublings, then give up.
 
     Windows starts from a time-out based on the measured round trip and doubles it at
-    every retransmission :cite:p:`ms_tcpmaxdata`. With no cap reached,
+    every retransmission, and ``TcpMaxDataRetransmissions`` is the number of
+    retransmissions before the connection is aborted :cite:p:`ms_tcpmaxdata`: a count,
+    unlike Linux's time limit. With no cap reached,
 
     .. math::
 
@@ -200,6 +563,8 @@ def windows_retransmission_times_s(
     :data:`maintsim.facts.WINDOWS_TCP_RTO_INITIAL_ASSUMED_S`), tuned so that the default
     5 retransmissions give up after 47.25 s and 3 after 11.25 s, inside the "about
     25-50 s" and "about 10-20 s" Azure quotes :cite:p:`ms_maint_2026`. No cap is modelled.
+    A program can also bound one socket's retransmissions in time with the ``TCP_MAXRT``
+    socket option :cite:p:`ms_winsock_tcp_options`, which this ladder does not model.
 
     Parameters
     ----------
@@ -220,17 +585,21 @@ def windows_retransmission_times_s(
         f"Windows TCP, TcpMaxDataRetransmissions = {retries}, "
         f"first RTO {rto_initial_s:g} s (assumed)"
     )
-    return _ladder(retries, rto_initial_s, None, label)
+    return _counted_ladder(retries, rto_initial_s, label)
 
 
 def rto_initial_for_give_up_s(give_up_s, retries) -> float:
-    """The first time-out that makes ``retries`` doublings give up after ``give_up_s``.
+    """The first time-out with which a **count** of ``retries`` doublings gives up at ``give_up_s``.
 
-    Inverts :math:`t_{\\text{give up}} = \\mathrm{RTO}_0\\,(2^{N+1} - 1)` (no cap reached):
-    :math:`\\mathrm{RTO}_0 = t_{\\text{give up}} / (2^{N+1} - 1)`. Use it to check a quoted
-    detection time: Azure's "about 25-50 s" for ``tcp_retries2 = 5``
-    :cite:p:`ms_maint_2026` needs a first RTO of 0.40-0.79 s, two to four times Linux's
-    200 ms floor, from which 5 retries give up after only 12.6 s.
+    For a ladder that gives up after a number of retransmissions, as Windows'
+    ``TcpMaxDataRetransmissions`` does :cite:p:`ms_tcpmaxdata`, invert
+    :math:`t_{\\text{give up}} = \\mathrm{RTO}_0\\,(2^{N+1} - 1)` (no cap reached):
+    :math:`\\mathrm{RTO}_0 = t_{\\text{give up}} / (2^{N+1} - 1)`. Windows' default 5 gives up
+    in "about 25-50 s" :cite:p:`ms_maint_2026` from a first RTO of 0.40-0.79 s.
+
+    Not for Linux: ``tcp_retries2`` is a time limit, so inverting the count formula gives a
+    wrong answer there (it is how an earlier edition of this book misread Azure's "25-50 s"
+    for ``tcp_retries2 = 5``). Use :func:`linux_rto_initial_for_give_up_s`.
 
     Parameters
     ----------
@@ -377,9 +746,12 @@ def request_outcome(freeze_s, timeout_s) -> str:
 def lb_tolerance_s(interval_s=facts.LB_PROBE_INTERVAL_S, failures=facts.LB_PROBE_FAILURES) -> float:
     """Silence before a load balancer takes a backend out: ``interval x failures``.
 
-    Azure Standard Load Balancer: 2 failed probes x 5 s = 10 s :cite:p:`ms_maint_2026`.
-    Depending on where the freeze falls between probes it can be up to one interval
-    shorter; the book uses the documented figure.
+    The default is the configuration Azure's maintenance document describes for a Standard
+    Load Balancer, 2 failed probes x 5 s = 10 s :cite:p:`ms_maint_2026`. Both numbers are
+    settings of your probe: the interval (5 s by default) :cite:p:`ms_lb_probes` and the
+    number of consecutive failures (``probeThreshold``) :cite:p:`ms_lb_probe_rest`. Depending
+    on where the freeze falls between probes it can be up to one interval shorter; the book
+    uses the documented figure.
 
     Parameters
     ----------
@@ -474,16 +846,20 @@ def ag_lease_timeout_max_s(setting="wsfc_azure_relaxed") -> float:
 def corosync_failover(freeze_s, token_ms=facts.COROSYNC_TOKEN_AZURE_MS) -> bool:
     """Does Pacemaker/Corosync declare the frozen node lost?
 
-    Corosync declares the token lost after ``token`` milliseconds of silence; Azure sets
-    ``token: 30000`` "to allow memory-preserving maintenance" :cite:p:`ms_sap_pacemaker`.
-    True if ``freeze_s > token_ms / 1000``: a 30-s freeze is just tolerated.
+    Corosync declares the token lost after ``token`` milliseconds of silence. The default is
+    Microsoft's guidance for Pacemaker clusters on Azure, ``token: 30000`` "to allow
+    memory-preserving maintenance" :cite:p:`ms_sap_pacemaker,ms_rhel_pacemaker`, with which a
+    30-s freeze is just tolerated. It is a value you configure: a cluster nobody tuned runs
+    corosync's default of 3000 ms (1000 ms before corosync 3.1) :cite:p:`corosync_conf_5`
+    and loses the token in any freeze longer than 3 s. True if ``freeze_s > token_ms / 1000``.
 
     Parameters
     ----------
     freeze_s : float
         Freeze length, seconds (>= 0).
     token_ms : float
-        Corosync ``token`` time-out, milliseconds (> 0).
+        Corosync ``token`` time-out, milliseconds (> 0): read yours with
+        ``corosync-cmapctl -g runtime.config.totem.token`` :cite:p:`corosync_cmapctl_8`.
     """
     freeze_s = _non_negative("freeze_s", freeze_s)
     token_ms = _positive("token_ms", token_ms)
@@ -641,8 +1017,13 @@ def _tcp_row(component, setting, ladder, freeze_s, source, note="") -> Assessmen
 def _linux_tcp_row(freeze_s, retries, why, source) -> AssessmentRow:
     note = ""
     quoted = facts.AZURE_QUOTED_DETECTION_S.get(("linux", retries))
-    if quoted is not None:  # be honest about the gap between Azure's words and the formula
-        note = f" (Azure quotes {quoted[0]:g}-{quoted[1]:g} s, which needs a slower first RTO)"
+    if quoted is not None:  # be honest about the gap between Azure's words and the kernel's rule
+        span = linux_give_up_span_s(retries)
+        note = (
+            f" (Azure quotes {quoted[0]:g}-{quoted[1]:g} s; the limit is {span.limit_s:g} s "
+            f"whatever the first RTO, so up to a first RTO of {span.rto_initial_max_s:g} s "
+            f"Linux gives up no later than {math.ceil(span.latest_s * 10) / 10:g} s)"
+        )
     ladder = tcp_retransmission_times_s(retries=retries)
     return _tcp_row("Linux TCP", f"tcp_retries2 = {retries} {why}", ladder, freeze_s, source, note)
 
@@ -691,7 +1072,7 @@ def _corosync_row(freeze_s) -> AssessmentRow:
     token_s = facts.COROSYNC_TOKEN_AZURE_MS / 1000.0
     lost = corosync_failover(freeze_s)
     what = f"token lost after {token_s:g} s; node fenced, resources move" if lost else "no action"
-    setting = f"token {facts.COROSYNC_TOKEN_AZURE_MS} ms (Azure)"
+    setting = f"token {facts.COROSYNC_TOKEN_AZURE_MS} ms (Azure's guidance)"
     return AssessmentRow("Pacemaker/Corosync", setting, token_s, not lost, what, "ms_sap_pacemaker")
 
 

@@ -19,6 +19,7 @@ through it from :mod:`maintsim.facts`), so the figures and the prose agree.
 from __future__ import annotations
 
 import html
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -125,7 +126,7 @@ def short_label(row: workload.AssessmentRow) -> str:
             return f"WSFC, {numbers} (relaxed for Azure)"
         return f"WSFC, {numbers} ({label.removeprefix('WSFC ').split(',')[0]})"
     if row.component == "Pacemaker/Corosync":
-        return f"Corosync, token {row.tolerance_s:g} s (Azure)"
+        return f"Corosync, token {row.tolerance_s:g} s (Azure guidance)"
     if row.component == "Guest clock":
         return "Guest clock, " + ("host time sync" if row.tolerance_s is None else "chrony only")
     if row.component == "Application":
@@ -533,6 +534,12 @@ def tuning_rows() -> tuple[TuningRow, ...]:
     :mod:`maintsim.facts` :cite:p:`ms_sql_hadr,ms_sap_pacemaker,ms_maint_2026`. Two goals
     pull in opposite directions: clusters should *ride through* a freeze (failing over is
     expensive), while TCP should *detect* a dead peer quickly (reconnecting is cheap).
+
+    The TCP rows keep the order of Azure's maintenance document: ``TCP_USER_TIMEOUT`` of
+    30 s per socket first, ``tcp_retries2 = 5`` as the system-wide alternative
+    :cite:p:`ms_maint_2026`. The ``tcp_retries2`` row states the kernel's rule, a time
+    limit of 12.6 s that a slow first RTO can overshoot to about twice, not Azure's
+    "~25-50 seconds" (:func:`maintsim.workload.linux_give_up_span_s`).
     """
     long_s = facts.LONG_PAUSE_S
     hb = facts.HEARTBEAT_SETTINGS
@@ -567,36 +574,45 @@ def tuning_rows() -> tuple[TuningRow, ...]:
     ))
     token_s = facts.COROSYNC_TOKEN_AZURE_MS / 1000
     consensus_s = facts.COROSYNC_CONSENSUS_AZURE_MS / 1000
+    token_default_ms = facts.COROSYNC_TOKEN_DEFAULT_MS
     rows.append(TuningRow(
         setting="Pacemaker/Corosync token",
-        default="-",
+        default=(f"{token_default_ms / 1000:g} s (corosync 3.1 and later; "
+                 f"{facts.COROSYNC_TOKEN_DEFAULT_BEFORE_3_1_MS / 1000:g} s before)"),
         recommended=f"{token_s:g} s (consensus {consensus_s:g} s)",
-        why="to allow memory-preserving maintenance",
-        default_s=None, recommended_s=token_s,
-        survives_30s_default=None, survives_30s_recommended=not workload.corosync_failover(long_s),
-        sources=("ms_sap_pacemaker",),
+        why="Azure's guidance for your cluster, to allow memory-preserving maintenance",
+        default_s=token_default_ms / 1000, recommended_s=token_s,
+        survives_30s_default=not workload.corosync_failover(long_s, token_ms=token_default_ms),
+        survives_30s_recommended=not workload.corosync_failover(long_s),
+        sources=("corosync_conf_5", "ms_sap_pacemaker", "ms_rhel_pacemaker"),
     ))
     lin_def = workload.tcp_retransmission_times_s(facts.LINUX_TCP_RETRIES2_DEFAULT)
+    user_s = facts.LINUX_TCP_USER_TIMEOUT_AZURE_MS / 1000
+    lin_user = workload.tcp_retransmission_times_s(user_timeout_s=user_s)
+    rows.append(TuningRow(
+        setting="Linux TCP_USER_TIMEOUT (per socket)",
+        default=f"not set: tcp_retries2 decides ({lin_def.give_up_s:g} s)",
+        recommended=f"{user_s:g} s: gives up at {lin_user.give_up_s:g} s (Azure's first choice)",
+        why="bound the wait for unacknowledged data on this socket",
+        default_s=lin_def.give_up_s, recommended_s=lin_user.give_up_s,
+        survives_30s_default=workload.tcp_after_freeze(long_s, lin_def).survives,
+        survives_30s_recommended=workload.tcp_after_freeze(long_s, lin_user).survives,
+        sources=("linux_tcp7", "ms_maint_2026"),
+    ))
     lin_az = workload.tcp_retransmission_times_s(facts.LINUX_TCP_RETRIES2_AZURE_SUGGESTED)
+    span = workload.linux_give_up_span_s(lin_az.retries)
+    latest_s = math.ceil(span.latest_s * 10) / 10
     rows.append(TuningRow(
         setting="Linux net.ipv4.tcp_retries2",
         default=f"{lin_def.retries}: gives up after {lin_def.give_up_s:g} s",
-        recommended=f"{lin_az.retries}: gives up after {lin_az.give_up_s:g} s (200 ms RTO)",
-        why="find a dead peer fast; the application must reconnect",
+        recommended=(f"{lin_az.retries}: a {span.limit_s:g} s limit; gives up within "
+                     f"{span.earliest_s:g}-{latest_s:g} s for a first RTO of "
+                     f"{span.rto_initial_min_s:g}-{span.rto_initial_max_s:g} s"),
+        why="the system-wide alternative: find a dead peer fast; the application must reconnect",
         default_s=lin_def.give_up_s, recommended_s=lin_az.give_up_s,
         survives_30s_default=workload.tcp_after_freeze(long_s, lin_def).survives,
         survives_30s_recommended=workload.tcp_after_freeze(long_s, lin_az).survives,
-        sources=("linux_ipsysctl", "ms_maint_2026"),
-    ))
-    user_s = facts.LINUX_TCP_USER_TIMEOUT_AZURE_MS / 1000
-    rows.append(TuningRow(
-        setting="Linux TCP_USER_TIMEOUT (per socket)",
-        default="not set: tcp_retries2 decides",
-        recommended=f"{user_s:g} s",
-        why="bound the wait for unacknowledged data on this socket",
-        default_s=None, recommended_s=user_s,
-        survives_30s_default=None, survives_30s_recommended=None,
-        sources=("ms_maint_2026",),
+        sources=("linux_ipsysctl", "linux_tcp_timer_c", "ms_maint_2026"),
     ))
     win_def = workload.windows_retransmission_times_s(
         facts.WINDOWS_TCP_MAX_DATA_RETRANSMISSIONS_DEFAULT)
@@ -606,11 +622,12 @@ def tuning_rows() -> tuple[TuningRow, ...]:
         setting="Windows TcpMaxDataRetransmissions",
         default=f"{win_def.retries}: gives up after {win_def.give_up_s:g} s (RTO assumed)",
         recommended=f"{win_az.retries}: gives up after {win_az.give_up_s:g} s (RTO assumed)",
-        why="find a dead peer fast; no per-socket option on Windows",
+        why=("find a dead peer fast, system-wide; per socket, the TCP_MAXRT option bounds the "
+             "time (Azure's document says Windows has none)"),
         default_s=win_def.give_up_s, recommended_s=win_az.give_up_s,
         survives_30s_default=workload.tcp_after_freeze(long_s, win_def).survives,
         survives_30s_recommended=workload.tcp_after_freeze(long_s, win_az).survives,
-        sources=("ms_tcpmaxdata", "ms_maint_2026"),
+        sources=("ms_tcpmaxdata", "ms_maint_2026", "ms_winsock_tcp_options"),
     ))
     ka_def = workload.keepalive_detection_s(*facts.LINUX_KEEPALIVE_DEFAULT)
     ka_az = workload.keepalive_detection_s(*facts.LINUX_KEEPALIVE_AZURE)
