@@ -285,7 +285,7 @@ def test_empty_or_nan_samples_are_refused():
         pc.quantile_ci([], 0.5)
     with pytest.raises(ValueError, match=r"groups\[1\] must not be empty"):
         pc.average_of_percentiles([[1, 2], []], 50)
-    with pytest.raises(ValueError, match="groups must be a non-empty sequence"):
+    with pytest.raises(ValueError, match="groups must hold at least one group"):
         pc.average_of_percentiles([], 50)
 
 

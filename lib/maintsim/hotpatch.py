@@ -36,6 +36,7 @@ import numpy as np
 from maintsim import _validate
 
 __all__ = [
+    "MAX_REQUESTS",
     "DemoResult",
     "Reply",
     "Request",
@@ -61,6 +62,14 @@ class Request:
     time_ms: float
     route: str
     name: str
+
+    def __post_init__(self):
+        object.__setattr__(self, "time_ms", _validate.scalar("time_ms", self.time_ms))
+        for field in ("route", "name"):
+            if not isinstance(getattr(self, field), str):
+                raise TypeError(
+                    f"{field} must be a string, got {_validate._describe(getattr(self, field))}"
+                )
 
 
 @dataclass(frozen=True)
@@ -113,12 +122,26 @@ class Service:
                 "handlers must be a non-empty dict of route -> function, "
                 f"got {_validate._describe(handlers)}"
             )
+        for route, fn in handlers.items():
+            if not isinstance(route, str):
+                raise TypeError(f"handlers keys must be route names (str), got {route!r}")
+            if not callable(fn):
+                raise TypeError(
+                    f"handlers[{route!r}] must be a function, got {_validate._describe(fn)}"
+                )
         self.handlers = dict(handlers)
         self.down_from_ms = 0.0
         self.down_until_ms = 0.0
 
     def handle(self, request: Request) -> Reply:
-        """Answer one request, or raise :class:`ServiceUnavailable` while stopped."""
+        """Answer one request, or raise :class:`ServiceUnavailable` while stopped.
+
+        Raises ``TypeError`` for something that is not a :class:`Request` and
+        ``ValueError`` for a route with no handler (naming the routes there are).
+        """
+        if not isinstance(request, Request):
+            raise TypeError(f"request must be a Request, got {_validate._describe(request)}")
+        _validate.choice("request.route", request.route, self.handlers)
         if self.down_from_ms <= request.time_ms < self.down_until_ms:
             raise ServiceUnavailable(f"service down at {request.time_ms:g} ms")
         handler = self.handlers[request.route]  # the indirection: looked up on EVERY call
@@ -179,6 +202,10 @@ def restart(service: Service, name: str, new_fn, *, at_ms, downtime_ms):
 # ---------------------------------------------------------------------------
 
 STRATEGIES = ("hot_patch", "restart")
+
+MAX_REQUESTS = 100_000
+"""The most requests :func:`run_demo` sends: each is one step of a Python loop, so 10**5 take
+about a second; the demonstration needs a few hundred."""
 _VERSION_NUMBER = {"v1": 1, "v2": 2}  # for the timeline array: 0 means "failed"
 
 
@@ -232,7 +259,7 @@ def run_demo(
     strategy : str
         ``"hot_patch"`` or ``"restart"``.
     n_requests : int
-        How many requests (>= 1).
+        How many requests, 1 to :data:`MAX_REQUESTS`.
     interval_ms : float
         Milliseconds between requests (> 0).
     patch_at_ms : float
@@ -245,7 +272,7 @@ def run_demo(
     DemoResult
     """
     strategy = _validate.choice("strategy", strategy, STRATEGIES)
-    n_requests = _validate.integer("n_requests", n_requests, minimum=1)
+    n_requests = _validate.integer("n_requests", n_requests, minimum=1, maximum=MAX_REQUESTS)
     interval_ms = _validate.scalar("interval_ms", interval_ms)
     interval_ms = float(_validate.positive("interval_ms", interval_ms))
     patch_at_ms = _ms("patch_at_ms", patch_at_ms)
