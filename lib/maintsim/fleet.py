@@ -539,10 +539,11 @@ def _blocks_per_chunk(chunk_vm_months: int, block: int, total_rate: float) -> in
     per_block = block * total_rate
     if per_block > MAX_EXPECTED_EVENTS_PER_PASS:
         raise ValueError(
-            f"rates_per_month: the rates add up to {total_rate:.6g} events per VM-month, so one "
-            f"block of block_vm_months={block} would expect {per_block:.3g} events, more than "
-            f"MAX_EXPECTED_EVENTS_PER_PASS = {MAX_EXPECTED_EVENTS_PER_PASS}; lower the rates "
-            "or block_vm_months"
+            f"rates_per_month must add up to at most "
+            f"{MAX_EXPECTED_EVENTS_PER_PASS / block:.6g} events per VM-month with "
+            f"block_vm_months={block} (one block may expect at most "
+            f"MAX_EXPECTED_EVENTS_PER_PASS = {MAX_EXPECTED_EVENTS_PER_PASS} events), got "
+            f"{total_rate:.6g} (about {per_block:.3g} events per block)"
         )
     by_events = MAX_EXPECTED_EVENTS_PER_PASS // per_block if per_block else math.inf
     return int(max(1, min(chunk_vm_months // block, by_events)))

@@ -422,8 +422,6 @@ def fanout_probability(q, n):
     float or numpy.ndarray
     """
     q_arr = _validate.in_range("q", q, 0.0, 1.0)
-    if isinstance(n, (bool, np.bool_)):
-        raise TypeError(f"n must be a whole number of servers, got {n!r}")
     n_arr = _validate.non_negative("n", n)
     if np.any(n_arr != np.floor(n_arr)):
         bad = n_arr[n_arr != np.floor(n_arr)].flat[0]

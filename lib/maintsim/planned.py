@@ -411,6 +411,7 @@ def rolling_update(
     if order is None:
         ud_order = used
     else:
+        _validate.as_float_array("order", order)  # refuses text, bools ([0, True]) and None
         ud_order = np.asarray(order)
         if (ud_order.ndim != 1 or not np.issubdtype(ud_order.dtype, np.integer)
                 or sorted(ud_order.tolist()) != used.tolist()):

@@ -88,9 +88,15 @@ about 27 microseconds)."""
 
 
 
-def _ceil(x):
-    """Whole minutes up, forgiving binary noise relative to ``x`` (an outage's own length)."""
-    return np.ceil(_validate.snap_whole(x)) + 0.0  # + 0.0 turns -0.0 into 0.0
+def _whole_minutes(outage_s):
+    """Each outage rounded up to whole minutes: :math:`\\lceil d/60 \\rceil`, 0 for 0.
+
+    Binary noise is forgiven relative to the outage's own length (``0.1 * 3 * 200`` s is one
+    minute, not two); an outage of any positive length costs at least one minute, even one
+    so short that ``d / 60`` underflows to 0.
+    """
+    minutes = np.ceil(_validate.snap_whole(outage_s / SECONDS_PER_MINUTE))
+    return np.where(outage_s > 0, np.maximum(minutes, 1.0), 0.0)
 
 
 def _is_plain_scalar(value) -> bool:
@@ -271,10 +277,11 @@ def format_duration_min(minutes, digits: int = 4) -> str:
         ("hour", 1 / 60, MINUTES_PER_DAY // 60),
         ("day", 1 / MINUTES_PER_DAY, math.inf),
     )
-    for name, per_min, next_unit_at in units:
-        text, unit = _significant(value_min * per_min, digits), name
-        if float(text) < next_unit_at:  # judged after rounding: 59.99999 min is "1 hour"
-            break
+    i = next(i for i, (_, per, next_at) in enumerate(units) if value_min * per < next_at)
+    unit, per_min, next_unit_at = units[i]
+    text = _significant(value_min * per_min, digits)
+    if float(text) >= next_unit_at:  # rounded up to a whole next unit: 59.99999 min is 1 hour
+        unit, text = units[i + 1][0], "1"
     return f"{text} {unit}" + ("" if text == "1" else "s")
 
 
@@ -573,7 +580,7 @@ def outage_downtime_min(outage_s, rule: str = "exact", start_s=None):
     if rule == "exact":
         minutes = d / SECONDS_PER_MINUTE
     elif rule == "rounded_up":
-        minutes = _ceil(d / SECONDS_PER_MINUTE)
+        minutes = _whole_minutes(d)
     else:
         first, end = _minutes_touched(d, start)
         minutes = end - first
@@ -616,7 +623,7 @@ def monthly_downtime_min(outages_s, rule: str = "exact", start_s=None):
     if rule == "exact":
         return _validate.as_python(np.sum(d / SECONDS_PER_MINUTE, axis=-1))
     if rule == "rounded_up":
-        return _validate.as_python(np.sum(_ceil(d / SECONDS_PER_MINUTE), axis=-1))
+        return _validate.as_python(np.sum(_whole_minutes(d), axis=-1))
     # clock_minutes: merge the touched intervals [first, end) along the last axis.
     first, end = _minutes_touched(d, start)
     order = np.argsort(first, axis=-1, kind="stable")
@@ -695,7 +702,7 @@ def freezes_within_budget(freeze_s, target_pct, month_min, rule: str = "exact", 
         cost_min = [_validate.decimal_fraction(x) / SECONDS_PER_MINUTE for x in d.flat]
     else:
         extra = 1 if rule == "clock_minutes" and clock_case == "worst" else 0
-        cost_min = [int(x) + extra for x in _ceil(d / SECONDS_PER_MINUTE).flat]
+        cost_min = [int(x) + extra for x in _whole_minutes(d).flat]
     counts = []
     for cost, target, month, freeze in zip(cost_min, t.flat, m.flat, d.flat, strict=True):
         budget_min = ((100 - _validate.decimal_fraction(target)) / 100
