@@ -71,7 +71,7 @@ def as_float_array(name: str, value, *, allow_empty: bool = False) -> np.ndarray
         article = "an array of" if arr.ndim else "a"
         raise _not_numbers(name, value, f"{article} {kind}: {_describe(value)}")
     try:
-        arr = arr.astype(np.float64)
+        arr = arr.astype(np.float64, copy=False)
     except OverflowError as exc:  # an int too large for a float64
         raise ValueError(f"{name} must be finite, got {_describe(value)}") from exc
     except (TypeError, ValueError) as exc:

@@ -80,14 +80,20 @@ class Reply:
     body: str
 
 
+def _request(request) -> Request:
+    if not isinstance(request, Request):
+        raise TypeError(f"request must be a Request, got {_validate._describe(request)}")
+    return request
+
+
 def greet_v1(request: Request) -> Reply:
     """Version 1: pastes the name into HTML as given (an injection bug)."""
-    return Reply("v1", f"<p>Hello, {request.name}</p>")
+    return Reply("v1", f"<p>Hello, {_request(request).name}</p>")
 
 
 def greet_v2(request: Request) -> Reply:
     """Version 2, the patch: escapes the name first."""
-    return Reply("v2", f"<p>Hello, {html.escape(request.name)}</p>")
+    return Reply("v2", f"<p>Hello, {html.escape(_request(request).name)}</p>")
 
 
 # ---------------------------------------------------------------------------
@@ -139,9 +145,7 @@ class Service:
         Raises ``TypeError`` for something that is not a :class:`Request` and
         ``ValueError`` for a route with no handler (naming the routes there are).
         """
-        if not isinstance(request, Request):
-            raise TypeError(f"request must be a Request, got {_validate._describe(request)}")
-        _validate.choice("request.route", request.route, self.handlers)
+        _validate.choice("request.route", _request(request).route, self.handlers)
         if self.down_from_ms <= request.time_ms < self.down_until_ms:
             raise ServiceUnavailable(f"service down at {request.time_ms:g} ms")
         handler = self.handlers[request.route]  # the indirection: looked up on EVERY call

@@ -252,12 +252,16 @@ def reboot_budget(reboot_min, month_min) -> list[RebootBudgetRow]:
     rows = []
     for key, tier in sla.TIERS.items():
         verdict = sla.month_verdict(d, m, tier)
+        try:
+            absorbed = sla.freezes_within_budget(d * sla.SECONDS_PER_MINUTE, tier.target_pct, m,
+                                                 "exact")
+        except ValueError as exc:  # more reboots than a 64-bit count holds
+            raise ValueError(f"reboot_min={d!r} is too short to count: {exc}") from exc
         rows.append(RebootBudgetRow(
             tier=key,
             target_pct=tier.target_pct,
             allowed_min=float(sla.allowed_downtime_min(tier.target_pct, m)),
-            reboots_absorbed=int(sla.freezes_within_budget(d * sla.SECONDS_PER_MINUTE,
-                                                           tier.target_pct, m, "exact")),
+            reboots_absorbed=int(absorbed),
             uptime_one_reboot_pct=float(verdict.uptime_pct),
             one_reboot_meets_target=bool(verdict.met),
         ))

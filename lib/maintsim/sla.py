@@ -36,6 +36,7 @@ import calendar
 import html
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 from numbers import Real
 
 import numpy as np
@@ -496,6 +497,13 @@ these applies to a sub-minute freeze. The book treats the choice as unsettled.
 """
 
 
+def _minute_of(t_s):
+    """:math:`\\lfloor t / 60 \\rfloor` exactly: the division may round, the check cannot
+    (``k * 60`` is an exact float for every minute of any month)."""
+    k = np.floor(t_s / SECONDS_PER_MINUTE)
+    return k - (k * SECONDS_PER_MINUTE > t_s)
+
+
 def _minutes_touched(outage_s, start_s):
     """Per outage: clock minutes touched, as (first minute index, one past the last).
 
@@ -503,18 +511,20 @@ def _minutes_touched(outage_s, start_s):
     answer does not depend on how late in the month the outage falls:
 
     * the first minute is :math:`\\lfloor s / 60 \\rfloor` for the start :math:`s` as given,
-      exactly (``numpy.floor_divide`` is exact; there is no tolerance on the start);
+      exactly (there is no tolerance on the start);
     * the end :math:`e = s + d` is one float addition, correct to half a unit in the last
       place (under 0.25 ns at the end of a 31-day month). It reaches past boundary
-      :math:`60k` when :math:`e - 60k` exceeds ``WHOLE_RTOL * d``: the only slack is
-      relative to the outage's **length**, the same slack ``"rounded_up"`` gives a length
-      of :math:`60.00000000000001` s, so an outage that starts on a boundary costs the same
-      under both rules;
+      :math:`60k` when :math:`e - 60k` (an exact subtraction) exceeds ``WHOLE_RTOL * d``:
+      the only slack is relative to the outage's **length**, the same slack
+      ``"rounded_up"`` gives a length of :math:`60.00000000000001` s, so an outage that
+      starts on a boundary costs the same under both rules;
     * an outage of positive length touches at least the minute it starts in.
     """
-    first = np.floor_divide(start_s, SECONDS_PER_MINUTE)
-    whole, rest = np.divmod(start_s + outage_s, SECONDS_PER_MINUTE)  # both exact
-    end = whole + (rest > _validate.WHOLE_RTOL * outage_s)
+    first = _minute_of(start_s)
+    end_s = start_s + outage_s
+    whole = _minute_of(end_s)
+    past_s = end_s - whole * SECONDS_PER_MINUTE  # exact: both lie within a factor 2
+    end = whole + (past_s > _validate.WHOLE_RTOL * outage_s)
     end = np.where(outage_s > 0, np.maximum(end, first + 1), first)  # zero length: nothing
     return first + 0.0, end + 0.0
 
@@ -710,7 +720,7 @@ def freezes_within_budget(freeze_s, target_pct, month_min, rule: str = "exact", 
         count = budget_min // cost  # an exact floor: both are fractions
         if count > MAX_FREEZE_COUNT:
             raise ValueError(
-                f"freeze_s={float(freeze)!r} is too short: {float(count):.3g} freezes would fit "
+                f"freeze_s={float(freeze)!r} is too short: {Decimal(count):.3g} freezes would fit "
                 f"in a budget of {float(budget_min):g} minutes, more than MAX_FREEZE_COUNT = "
                 f"{MAX_FREEZE_COUNT} (the largest 64-bit integer)"
             )
