@@ -55,13 +55,16 @@ KINDS: tuple[str, ...] = tuple(facts.FREEZE_ASSUMPTIONS)
 :data:`maintsim.facts.FREEZE_ASSUMPTIONS`."""
 
 MIN_MODEL_S = 1e-9
+"""The shortest median a :class:`LogNormalFreeze` may have, seconds: a nanosecond, far below any
+pause a VM or a clock can notice (see :data:`MAX_MODEL_S` for why there is a range at all)."""
+
 MAX_MODEL_S = 1e9
-"""The range a :class:`LogNormalFreeze`'s median and P99 must lie in, seconds: a nanosecond
-(far below any pause a VM or a clock can notice) to 10**9 s (about 32 years, far above any
-outage). Inside it :math:`\\sigma \\le \\ln(10^{18}) / z_{0.99} \\approx 17.8`, so every quantile
-for ``q`` in (0, 1), the mean :math:`e^{\\mu + \\sigma^2/2}` and every sample stay finite in
-float64; ``LogNormalFreeze(1e-300, 1e300)`` would have a spread of about 594 and quantiles
-of infinity."""
+"""The longest P99 a :class:`LogNormalFreeze` may have, seconds: 10**9 s, about 32 years, far
+above any outage. Between :data:`MIN_MODEL_S` and this, the spread is at most
+:math:`\\sigma = \\ln(10^{18}) / z_{0.99} \\approx 17.8`, so every quantile for ``q`` in (0, 1),
+the mean :math:`e^{\\mu + \\sigma^2/2}` and every sample stay finite in float64;
+``LogNormalFreeze(1e-300, 1e300)`` would have a spread of about 594 and quantiles of
+infinity."""
 
 _BISECTION_LOG_TOLERANCE = 1e-13
 """Stop the mixture's quantile search when the bracket on :math:`\\ln t` is this narrow,
@@ -435,8 +438,9 @@ def model_for(kind: str) -> LogNormalFreeze:
 def visible_to_vm(kind: str) -> bool:
     """Whether a VM notices events of this kind at all.
 
-    From :attr:`maintsim.facts.FreezeAssumption.visible_to_vm`: a hot patch is "not visible
-    to VMs" :cite:p:`techcomm_hhr2023`, so it charges no downtime under any accounting rule;
+    From the ``visible_to_vm`` field of :data:`maintsim.facts.FREEZE_ASSUMPTIONS`: a hot
+    patch is "not visible to VMs" :cite:p:`techcomm_hhr2023`, so it charges no downtime under
+    any accounting rule;
     every other kind pauses or restarts the VM. A kind the book does not model (a what-if
     with its own freeze model) is taken to be visible.
     """

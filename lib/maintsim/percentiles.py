@@ -133,7 +133,8 @@ def percentile(samples, q, method: str = "linear"):
     NumPy computes :math:`(P/100) \\times N` in binary floating point, and when that lands a
     hair above a whole number it takes the next rank (P7 of 1..100 gives 8 there). This
     function computes the rank **exactly**: :math:`P` is read as the decimal it prints as
-    (``99.9`` is :math:`999/10`, see :func:`maintsim._validate.decimal_fraction`) and
+    (``99.9`` is :math:`999/10`: the shortest decimal that rounds to the float, as ``repr``
+    prints it) and
     :math:`\\lceil P N / 100 \\rceil` is taken in rational arithmetic. So P7 of 1..100 is 7,
     and P99.9 of 1..1,001,999 is rank :math:`\\lceil 1{,}000{,}997.001 \\rceil = 1{,}000{,}998`:
     no tolerance, however large :math:`N`.

@@ -488,8 +488,8 @@ def polls_within_notice(event_type, poll_interval_s=facts.RECOMMENDED_POLL_INTER
     Polling once a second :cite:p:`ms_schedev` gives 900 chances to see a Freeze or
     Reboot (15 min notice) and 30 to see a Preempt.
 
-    The division is exact: the interval is read as the decimal it prints as
-    (:func:`maintsim._validate.decimal_fraction`), so polling every 0.1 s gives 9,000
+    The division is exact: the interval is read as the decimal it prints as (the shortest
+    decimal that rounds to it, as ``repr`` prints it), so polling every 0.1 s gives 9,000
     polls, not the 8,999 that ``900 // 0.1`` gives in binary floating point.
 
     Parameters
@@ -557,7 +557,7 @@ def curl_command(event_ids=None) -> str:
     """The ``curl`` line a reader runs inside an Azure VM (this module never runs it).
 
     Without ``event_ids``: read the document. With them: approve those events. The JSON
-    body is quoted for a POSIX shell (:func:`shlex.quote`), so an id that holds a quote or
+    body is quoted for a POSIX shell (``shlex.quote``), so an id that holds a quote or
     a ``$`` stays inside the body instead of breaking out of it.
 
     Parameters

@@ -46,11 +46,14 @@ PHASE_KINDS: tuple[str, ...] = (
 its colour."""
 
 MIN_PHASE_S = 1e-6
+"""The shortest non-zero duration a sequence builder accepts, seconds: a microsecond. A shorter
+phase would vanish when the builder adds the durations up in floating point (a 1e-20 s update
+after a 5 s lead starts and ends at the same float) and no timeline in seconds could draw it."""
+
 MAX_PHASE_S = 1e6
-"""The range of every non-zero duration the sequence builders accept, seconds: a microsecond to
-about 11.6 days. Inside it no phase vanishes when the builders add the durations up in
-floating point (a 1e-20 s update next to a 5 s lead would start and end at the same float),
-and a timeline in seconds can still draw every bar."""
+"""The longest duration a sequence builder accepts, seconds: about 11.6 days. With every
+duration in [:data:`MIN_PHASE_S`, this], no phase vanishes next to another and the end of the
+sequence stays finite."""
 
 
 @dataclass(frozen=True)

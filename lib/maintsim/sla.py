@@ -691,7 +691,7 @@ def freezes_within_budget(freeze_s, target_pct, month_min, rule: str = "exact", 
     int or numpy.ndarray of int
         Whole freezes that fit, counted **exactly**: ``target_pct``, ``month_min`` and (for
         ``"exact"``) ``freeze_s`` are read as the decimals they print as (``99.9`` is
-        :math:`999/10`; :func:`maintsim._validate.decimal_fraction`) and the quotient is
+        :math:`999/10`, the shortest decimal that rounds to the float) and the quotient is
         floored in rational arithmetic, so a budget that holds exactly :math:`n` freezes
         gives :math:`n` however large :math:`n` is. Under the rounding rules a freeze of
         any positive length costs at least one whole minute.
