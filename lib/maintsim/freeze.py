@@ -440,9 +440,8 @@ def visible_to_vm(kind: str) -> bool:
 
     From the ``visible_to_vm`` field of :data:`maintsim.facts.FREEZE_ASSUMPTIONS`: a hot
     patch is "not visible to VMs" :cite:p:`techcomm_hhr2023`, so it charges no downtime under
-    any accounting rule;
-    every other kind pauses or restarts the VM. A kind the book does not model (a what-if
-    with its own freeze model) is taken to be visible.
+    any accounting rule; every other kind pauses or restarts the VM. A kind the book does
+    not model (a what-if with its own freeze model) is taken to be visible.
     """
     if not isinstance(kind, str):
         raise TypeError(f"kind must be a kind name (str), got {_validate._describe(kind)}")
