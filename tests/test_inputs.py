@@ -106,7 +106,7 @@ not_real = st.one_of(st.booleans(), st.text(max_size=3),
                      st.complex_numbers(allow_nan=False, allow_infinity=False), st.none())
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(real_elements, max_size=8))
 def test_any_list_of_real_numbers_reads_as_numpy_reads_it(values):
     got = _validate.as_float_array("x", values, allow_empty=True)
@@ -114,7 +114,7 @@ def test_any_list_of_real_numbers_reads_as_numpy_reads_it(values):
     assert np.array_equal(got, np.array([float(v) for v in values], dtype=np.float64))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(real_elements, max_size=6), not_real, st.data())
 def test_one_non_real_element_anywhere_is_refused_naming_it(values, intruder, data):
     at = data.draw(st.integers(0, len(values)), label="position")

@@ -238,7 +238,7 @@ def test_polling_every_tenth_of_a_second_gives_9000_polls_not_8999(interval_s, p
     assert se.polls_within_notice("Freeze", interval_s) == polls
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.sampled_from(facts.EVENT_TYPES), st.integers(1, 10**6), st.integers(0, 4))
 def test_polls_within_notice_is_the_exact_floor_for_decimal_intervals(event_type, digits, places):
     # An interval of digits / 10**places seconds (0.1, 0.25, 1.5, ...), floored in integers.
@@ -284,7 +284,7 @@ def test_an_event_id_with_a_quote_stays_inside_the_printed_shell_line():
     assert words[8:] == [se.URL]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(min_size=1), min_size=1, max_size=3))
 def test_any_event_id_survives_the_shell_quoting_unchanged(ids):
     words = shlex.split(se.curl_command(ids))
@@ -327,7 +327,7 @@ def test_not_before_with_full_width_digits_is_refused():
 _OTHER_DIGITS = [0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50, 0x1D7CE]  # zeros of other scripts
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(2099, 12, 31)),
        st.data())
 def test_not_before_accepts_ascii_digits_only(when, data):

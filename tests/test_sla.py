@@ -218,7 +218,7 @@ _UNIT_MIN = {"second": 1 / 60, "minute": 1.0, "hour": 60.0, "day": 1440.0}
 _NEXT_UNIT_AT = {"second": 60, "minute": 60, "hour": 24, "day": math.inf}
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.one_of(st.floats(0, 1e7), st.sampled_from([0.99999, 59.99999, 1439.99, 1439.9999])),
        st.integers(1, 6))
 def test_a_rendered_duration_is_below_the_next_unit_and_within_its_rounding(minutes, digits):
@@ -377,7 +377,7 @@ near_a_boundary = st.builds(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(start_ticks=st.one_of(near_a_boundary, st.integers(0, MONTH_TICKS)),
        length_ticks=st.one_of(st.integers(0, 2**13), st.integers(0, 600 * 2**20)))
 def test_clock_minutes_match_exact_rational_boundaries_anywhere_in_the_month(
@@ -390,7 +390,7 @@ def test_clock_minutes_match_exact_rational_boundaries_anywhere_in_the_month(
     assert sla.monthly_downtime_min([outage_s], "clock_minutes", start_s=[start_s]) == expected
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(start_us=st.one_of(st.builds(lambda k, o: max(0, k * 60_000_000 + o),
                                     st.integers(0, MIN_31D - 1), st.integers(-5000, 5000)),
                           st.integers(0, MIN_31D * 60_000_000)),
@@ -460,7 +460,7 @@ def test_a_freeze_of_1e_17_s_is_refused_by_name_not_wrapped_to_a_negative_count(
     assert sla.freezes_within_budget(1e-6, 99.9, MIN_30D) == 2_592_000_000
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(freeze_ms=st.integers(1, 10**7), target_thousandths=st.integers(0, 100_000),
        days=st.integers(28, 31), rule=st.sampled_from(sla.ACCOUNTING_RULES),
        case=st.sampled_from(sla.CLOCK_CASES))
