@@ -91,8 +91,8 @@ bound also keeps that list small (150,000 floats); a Monte Carlo share is alread
 a standard error below 1e-5 there."""
 
 MAX_UPTIME_HIST_BINS = 10**6
-"""The most bins of the uptime histogram: a million bins are 8 MB of counts per pass and, over
-the whole 0-100 % range, under 3 s of a 30-day month each, finer than any figure can show."""
+"""The most bins the uptime histogram may have, a million. They are 8 MB of counts per pass and,
+over the whole 0-100 % range, under 3 s of a 30-day month each, finer than any figure can show."""
 
 UPTIME_HIST_RANGE_PCT = (99.0, 100.0)
 UPTIME_HIST_BINS = 1000

@@ -46,12 +46,12 @@ PHASE_KINDS: tuple[str, ...] = (
 its colour."""
 
 MIN_PHASE_S = 1e-6
-"""The shortest non-zero duration a sequence builder accepts, seconds: a microsecond. A shorter
+"""The shortest non-zero duration a sequence builder accepts, a microsecond (in seconds). A shorter
 phase would vanish when the builder adds the durations up in floating point (a 1e-20 s update
 after a 5 s lead starts and ends at the same float) and no timeline in seconds could draw it."""
 
 MAX_PHASE_S = 1e6
-"""The longest duration a sequence builder accepts, seconds: about 11.6 days. With every
+"""The longest duration a sequence builder accepts, about 11.6 days (in seconds). With every
 duration in [:data:`MIN_PHASE_S`, this], no phase vanishes next to another and the end of the
 sequence stays finite."""
 
