@@ -142,6 +142,15 @@ def integer(name: str, value, *, minimum: int | None = None, maximum: int | None
     return value
 
 
+def text(name: str, value, *, allow_empty: bool = False) -> str:
+    """A string (names, labels, ids), non-empty unless ``allow_empty``."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string, got {_describe(value)}")
+    if not value and not allow_empty:
+        raise ValueError(f"{name} must be a non-empty string, got ''")
+    return value
+
+
 def choice(name: str, value, allowed: Iterable[str]):
     """One of a fixed set of names (tiers, methods, rules, kinds)."""
     allowed = list(allowed)

@@ -65,11 +65,8 @@ class Request:
 
     def __post_init__(self):
         object.__setattr__(self, "time_ms", _validate.scalar("time_ms", self.time_ms))
-        for field in ("route", "name"):
-            if not isinstance(getattr(self, field), str):
-                raise TypeError(
-                    f"{field} must be a string, got {_validate._describe(getattr(self, field))}"
-                )
+        _validate.text("route", self.route)
+        _validate.text("name", self.name, allow_empty=True)
 
 
 @dataclass(frozen=True)

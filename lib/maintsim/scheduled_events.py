@@ -246,14 +246,6 @@ def _parse_not_before(text: str, field: str) -> tuple[datetime | None, tuple[str
     return when, ()
 
 
-def _string(field: str, value, *, allow_empty: bool = False) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{field} must be a string, got {_validate._describe(value)}")
-    if not value and not allow_empty:
-        raise ValueError(f"{field} must be a non-empty string, got ''")
-    return value
-
-
 _REQUIRED = ("EventId", "EventType", "ResourceType", "Resources", "EventStatus", "NotBefore")
 
 
@@ -273,7 +265,7 @@ def _parse_event(raw, index: int) -> Event:
             f"{where}.Resources must be a list of strings (VM names), "
             f"got {_validate._describe(resources)}"
         )
-    not_before_text = _string(f"{where}.NotBefore", raw["NotBefore"], allow_empty=True)
+    not_before_text = _validate.text(f"{where}.NotBefore", raw["NotBefore"], allow_empty=True)
     not_before, notes = _parse_not_before(not_before_text, f"{where}.NotBefore")
     if status == "Scheduled" and not_before is None:
         notes += (f"{where} is Scheduled but has no NotBefore: it may start at any moment",)
@@ -286,14 +278,15 @@ def _parse_event(raw, index: int) -> Event:
         minimum=facts.DURATION_UNKNOWN,
     )
     return Event(
-        event_id=_string(f"{where}.EventId", raw["EventId"]),
+        event_id=_validate.text(f"{where}.EventId", raw["EventId"]),
         event_type=event_type,
-        resource_type=_string(f"{where}.ResourceType", raw["ResourceType"]),
+        resource_type=_validate.text(f"{where}.ResourceType", raw["ResourceType"]),
         resources=tuple(resources),
         event_status=status,
         not_before=not_before,
         not_before_text=not_before_text,
-        description=_string(f"{where}.Description", raw.get("Description", ""), allow_empty=True),
+        description=_validate.text(f"{where}.Description", raw.get("Description", ""),
+                                   allow_empty=True),
         event_source=source,
         duration_in_seconds=duration,
         notes=notes,
@@ -460,7 +453,7 @@ def summarise(event: Event, *, now: datetime, vm_name: str | None = None) -> Eve
             f"now must be timezone-aware (e.g. datetime.now(datetime.UTC)), got naive {now!r}"
         )
     if vm_name is not None:
-        vm_name = _string("vm_name", vm_name)
+        vm_name = _validate.text("vm_name", vm_name)
 
     seconds_left = None
     if event.not_before is not None and event.event_status == "Scheduled":
@@ -544,7 +537,7 @@ def approval_body(event_ids) -> dict:
     if not ids:
         raise ValueError("event_ids must name at least one event, got an empty list")
     for i, event_id in enumerate(ids):
-        _string(f"event_ids[{i}]", event_id)
+        _validate.text(f"event_ids[{i}]", event_id)
     return {"StartRequests": [{"EventId": event_id} for event_id in ids]}
 
 

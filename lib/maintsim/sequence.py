@@ -87,7 +87,7 @@ class Phase:
 
     def __post_init__(self):
         for name in ("lane", "label", "detail"):
-            _text(name, getattr(self, name), allow_empty=name == "detail")
+            _validate.text(name, getattr(self, name), allow_empty=name == "detail")
         start_s = _validate.scalar("start_s", self.start_s)
         end_s = _validate.scalar("end_s", self.end_s)
         if not end_s > start_s:
@@ -129,7 +129,7 @@ class Sequence:
     pause_s: float
 
     def __post_init__(self):
-        _text("title", self.title)
+        _validate.text("title", self.title)
         if isinstance(self.steps, str) or not isinstance(self.steps, (list, tuple)) \
                 or not self.steps:
             raise TypeError(
@@ -137,7 +137,7 @@ class Sequence:
                 f"{_validate._describe(self.steps)}"
             )
         for i, caption in enumerate(self.steps):
-            _text(f"steps[{i}]", caption)
+            _validate.text(f"steps[{i}]", caption)
         if not isinstance(self.phases, (list, tuple)) or not self.phases:
             raise TypeError(
                 "phases must be a non-empty list or tuple of Phase, got "
@@ -172,14 +172,6 @@ class Sequence:
         """The phases a reader sees once ``step`` is reached (their ``step <= step``)."""
         step = _validate.integer("step", step, minimum=0, maximum=len(self.steps) - 1)
         return tuple(p for p in self.phases if p.step <= step)
-
-
-def _text(name: str, value, *, allow_empty: bool = False) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a string, got {_validate._describe(value)}")
-    if not value and not allow_empty:
-        raise ValueError(f"{name} must be a non-empty string, got ''")
-    return value
 
 
 def _duration(name: str, value, *, allow_zero: bool = False) -> float:

@@ -26,8 +26,7 @@ def year_figure(*years: YearOfEvents, title: str = "One simulated year: when, an
                 f"years[{i}] must be a YearOfEvents (from maintsim.timeline.cloud_year or "
                 f"onprem_year), got {_validate._describe(year)}"
             )
-    if not isinstance(title, str):
-        raise TypeError(f"title must be a string, got {_validate._describe(title)}")
+    _validate.text("title", title, allow_empty=True)
     fig = go.Figure()
     for year in years:
         for kind in dict.fromkeys(year.kind):
