@@ -73,16 +73,18 @@ MAX_KEPT_VM_MONTHS = 10**7
 
 MAX_CHUNK_VM_MONTHS = 2**22
 """The largest ``chunk_vm_months`` and ``block_vm_months`` (about 4.2 million VM-months, four
-times the default chunk): a pass holds several float arrays of this length, about 0.5 GB in
-all; a larger value would make memory grow with the fleet again."""
+times the default chunk): a pass holds several float arrays of this length (measured: a peak
+of 436 MiB for 10**7 VM-months at the default rates with this chunk); a larger value would
+make memory grow with the fleet again."""
 
 MAX_EXPECTED_EVENTS_PER_PASS = 2**22
 """The most events (about 4.2 million) one vectorised pass may expect, ``VM-months x the sum of
-the rates``. A pass holds about 100 bytes per event (benchmarks/README.md: 289 MiB at the
-default pass of 2.2 million events), so this caps it near half a GB. Above it the chunk is
-lowered by whole blocks, which changes memory and never the result; a single block that
-would expect more (``block_vm_months x`` the rates, e.g. a rate of 1e10 events a month) is
-refused."""
+the rates``. A pass holds roughly 100 bytes per event (benchmarks/README.md: 289 MiB at the
+default pass of 2.2 million events); at this cap the measured peak is 255 MiB under
+``"exact"`` and 511 MiB under ``"clock_minutes"`` (rates adding up to 64 a VM-month, one
+block a pass). Above it the chunk is lowered by whole blocks, which changes memory and never
+the result; a single block that would expect more (``block_vm_months x`` the rates, e.g. a
+rate of 1e10 events a month) is refused."""
 
 MAX_VM_MONTHS = 10**10
 """The largest fleet, ``n_vms x n_months``: about half an hour at the measured 5 million
