@@ -100,9 +100,10 @@ def test_mean_downtime_is_the_rate_times_the_mean_freeze():
     r = fleet.simulate_fleet(10_000, 12, seed=5)
     rates = fleet.default_rates_per_month()
     models = fleet.default_models()
-    mean_s = sum(rates[k] * models[k].mean_s for k in rates)
+    seen = [k for k in rates if freeze.visible_to_vm(k)]  # a hot patch charges nothing
+    mean_s = sum(rates[k] * models[k].mean_s for k in seen)
     # Compound Poisson: the variance of one VM-month's seconds is sum(rate * E[T^2]).
-    var_s2 = sum(rates[k] * math.exp(2 * models[k].mu + 2 * models[k].sigma**2) for k in rates)
+    var_s2 = sum(rates[k] * math.exp(2 * models[k].mu + 2 * models[k].sigma**2) for k in seen)
     se_min = math.sqrt(var_s2 / r.n_vm_months) / 60
     assert abs(r.mean_downtime_min - mean_s / 60) < 5 * se_min
 
@@ -121,9 +122,61 @@ def test_the_histogram_counts_every_vm_month_once():
     r = fleet.simulate_fleet(3000, 12, seed=7, rates_per_month={"reboot": 2.0},
                              uptime_hist_range_pct=(99.95, 100.0), uptime_hist_bins=50)
     assert r.uptime_hist_counts.sum() + r.uptime_below_hist_count == r.n_vm_months
+    assert r.uptime_above_hist_count == 0  # the range ends at 100 %
     assert r.uptime_hist_edges_pct[0] == 99.95
     assert r.uptime_hist_edges_pct[-1] == 100.0
     assert r.uptime_below_hist_count > 0  # two reboots a month: some months lose 21.6 min
+
+
+def test_vm_months_above_a_histogram_that_ends_below_100_pct_are_counted_apart():
+    r = fleet.simulate_fleet(2000, 12, seed=1, uptime_hist_range_pct=(99.0, 99.999))
+    assert r.uptime_above_hist_count > 0  # most VM-months lose less than 26 s
+    assert (r.uptime_below_hist_count + r.uptime_hist_counts.sum() + r.uptime_above_hist_count
+            == r.n_vm_months)
+
+
+@settings(deadline=None, max_examples=30)
+@given(low=st.floats(90.0, 99.999), width=st.floats(1e-4, 10.0), bins=st.integers(1, 300),
+       rule=st.sampled_from(sla.ACCOUNTING_RULES), seed=st.integers(0, 2**32))
+def test_below_bins_and_above_count_every_vm_month_once_for_any_range(low, width, bins, rule,
+                                                                      seed):
+    high = min(100.0, low + width)
+    r = fleet.simulate_fleet(50, 12, rates_per_month={"mp_light": 2.0, "reboot": 0.5},
+                             rule=rule, seed=seed, uptime_hist_range_pct=(low, high),
+                             uptime_hist_bins=bins, block_vm_months=100)
+    counted = r.uptime_below_hist_count + r.uptime_hist_counts.sum() + r.uptime_above_hist_count
+    assert counted == r.n_vm_months
+
+
+@pytest.mark.parametrize("rule", sla.ACCOUNTING_RULES)
+def test_a_hot_patch_charges_no_downtime_under_any_rule(rule):
+    # Hot patching is "not visible to VMs" (techcomm_hhr2023): rounding rules must not bill
+    # each one a whole minute, and the exact rule must not bill its milliseconds either.
+    r = fleet.simulate_fleet(2000, 12, rates_per_month={"hot_patch": 3.0}, rule=rule, seed=3,
+                             tier="availability_zones")
+    assert r.events_by_kind["hot_patch"] > 60_000  # drawn and counted ...
+    assert r.total_downtime_min == 0.0 and r.miss_count == 0  # ... never billed
+    assert r.worst_uptime_pct == 100.0
+    assert r.freezes_over_30s == 0 and r.max_freeze_s == 0.0  # not a freeze the VM sees
+
+
+@settings(deadline=None, max_examples=20)
+@given(rule=st.sampled_from(sla.ACCOUNTING_RULES), hot=st.floats(0.1, 20.0),
+       seed=st.integers(0, 2**32))
+def test_adding_hot_patches_never_adds_downtime(rule, hot, seed):
+    # Put a visible what-if kind with the same rate in the hot patch's place: both runs draw
+    # the same random numbers (one normal per event, whatever the model), so the light
+    # updates are identical and the only difference is whether the first kind is billed.
+    models = {"visible_twin": freeze.model_for("mp_light")}
+    base = dict(rule=rule, seed=seed, block_vm_months=64, keep_per_vm_month=True)
+    with_hp = fleet.simulate_fleet(40, 12, rates_per_month={"hot_patch": hot, "mp_light": 1.0},
+                                   **base)
+    twin = fleet.simulate_fleet(40, 12, rates_per_month={"visible_twin": hot, "mp_light": 1.0},
+                                models=models, **base)
+    assert with_hp.events_by_kind["hot_patch"] == twin.events_by_kind["visible_twin"]
+    light_only = with_hp.downtime_min_per_vm_month  # the hot patches added nothing ...
+    assert np.all(light_only <= twin.downtime_min_per_vm_month)  # ... the visible twin did
+    assert with_hp.total_downtime_min < twin.total_downtime_min
 
 
 def test_a_fleet_without_maintenance_keeps_full_uptime():
@@ -239,12 +292,46 @@ def test_independent_overlap_formula_agrees_with_random_placement():
         (dict(uptime_hist_range_pct=(100.0, 99.0)), ValueError, "uptime_hist_range_pct"),
         (dict(uptime_hist_range_pct=(99.0, 101.0)), ValueError, "uptime_hist_range_pct"),
         (dict(uptime_hist_bins=0), ValueError, "uptime_hist_bins"),
+        # Huge sizes: named limits instead of gigabytes to terabytes of memory.
+        (dict(uptime_hist_bins=10**9), ValueError, "uptime_hist_bins"),
+        (dict(rates_per_month={"mp_light": 1e10}), ValueError, "rates_per_month"),
+        (dict(chunk_vm_months=10**12), ValueError, "chunk_vm_months"),
+        (dict(block_vm_months=10**9), ValueError, "block_vm_months"),
+        (dict(n_vms=10**12), ValueError, "n_vms x n_months"),
+        # Text, bools and complex numbers, refused as everywhere else in the library.
+        (dict(rates_per_month={"reboot": "0.1"}), TypeError, "rates_per_month['reboot']"),
+        (dict(rates_per_month={"reboot": True}), TypeError, "rates_per_month['reboot']"),
+        (dict(rates_per_month={"reboot": 0.1 + 0j}), TypeError, "rates_per_month['reboot']"),
+        (dict(uptime_hist_range_pct=("99", "100")), TypeError, "uptime_hist_range_pct"),
+        (dict(uptime_hist_range_pct=(True, 100)), TypeError, "uptime_hist_range_pct"),
     ],
 )
 def test_bad_fleet_input_is_refused_with_the_parameter_named(kwargs, error, name):
     kwargs = {"n_vms": 10, **kwargs}
     with pytest.raises(error, match="^" + re.escape(name) + " must"):
         fleet.simulate_fleet(**kwargs)
+
+
+def test_huge_sizes_are_refused_with_the_value_and_the_limit():
+    with pytest.raises(ValueError, match=r"MAX_EXPECTED_EVENTS_PER_PASS = 4194304 .*got 1e\+10"):
+        fleet.simulate_fleet(10, rates_per_month={"mp_light": 1e10})
+    with pytest.raises(ValueError, match=r"<= 1000000, got 1000000000"):
+        fleet.simulate_fleet(10, uptime_hist_bins=10**9)
+    with pytest.raises(ValueError, match=r"MAX_VM_MONTHS = 1e\+10 .* = 1.2e\+13"):
+        fleet.simulate_fleet(10**12, 12)
+
+
+def test_a_pass_that_would_hold_too_many_events_is_split_without_changing_the_result(
+        monkeypatch):
+    run = dict(rates_per_month={"mp_light": 3.0, "reboot": 1.0}, seed=9, block_vm_months=50,
+               keep_per_vm_month=True, rule="clock_minutes")
+    whole = fleet.simulate_fleet(60, 12, chunk_vm_months=720, **run)  # one pass
+    monkeypatch.setattr(fleet, "MAX_EXPECTED_EVENTS_PER_PASS", 450)  # about two blocks a pass
+    split = fleet.simulate_fleet(60, 12, chunk_vm_months=720, **run)
+    assert_identical(whole, split)
+    monkeypatch.setattr(fleet, "MAX_EXPECTED_EVENTS_PER_PASS", 150)  # not even one block
+    with pytest.raises(ValueError, match="^rates_per_month must add up to at most 3 "):
+        fleet.simulate_fleet(60, 12, chunk_vm_months=720, **run)
 
 
 @pytest.mark.parametrize(

@@ -174,6 +174,60 @@ def test_a_mixture_without_heavy_updates_is_the_light_model():
     assert mix.quantile(0.99) == pytest.approx(light.quantile(0.99), rel=1e-9)
 
 
+def test_a_hot_patch_is_the_one_kind_the_vm_does_not_see_as_the_cited_post_says():
+    hot = facts.FREEZE_ASSUMPTIONS["hot_patch"]
+    assert hot.visible_to_vm is False and hot.visibility_source == "techcomm_hhr2023"
+    assert "not visible to VMs" in hot.visibility
+    assert [k for k in freeze.KINDS if not freeze.visible_to_vm(k)] == ["hot_patch"]
+    assert freeze.visible_to_vm("a_what_if_kind")  # a kind the book does not model is seen
+
+
+def test_extreme_medians_and_p99s_are_refused_instead_of_giving_infinite_quantiles():
+    with pytest.raises(ValueError, match=r"^median_s must be in \[MIN_MODEL_S, MAX_MODEL_S\]"):
+        LogNormalFreeze(1e-300, 1e300)
+    with pytest.raises(ValueError, match=r"^p99_s must be in \[MIN_MODEL_S, MAX_MODEL_S\]"):
+        LogNormalFreeze(1.0, 1e300)
+
+
+def test_a_kernel_penalty_that_overflows_names_factor_not_median():
+    for model in (freeze.model_for("mp_light"), freeze.memory_preserving_mixture()):
+        for factor in (1e308, 1e-12):
+            with pytest.raises(ValueError, match=r"^factor must be in \[.*got 1e"):
+                freeze.with_kernel_penalty(model, factor)
+
+
+# From a nanosecond to 10**9 s, log-uniformly, so both ends are reached.
+extreme_times = st.floats(math.log(freeze.MIN_MODEL_S), math.log(freeze.MAX_MODEL_S)).map(math.exp)
+
+
+@settings(max_examples=100, deadline=None)
+@given(extreme_times, extreme_times,
+       st.floats(0, 1, exclude_min=True, exclude_max=True))
+def test_every_allowed_model_has_finite_quantiles_mean_and_samples(a, b, q):
+    assume(a != b)
+    try:
+        model = LogNormalFreeze(min(a, b), max(a, b))
+    except ValueError as exc:  # exp(log(1e-9)) may land a hair outside the range
+        assert str(exc).startswith(("median_s must be in", "p99_s must be in"))
+        return
+    assert math.isfinite(model.sigma) and math.isfinite(model.mean_s)
+    t = model.quantile(q)
+    assert math.isfinite(t) and t >= 0
+    assert np.all(np.isfinite(model.sample(50, np.random.default_rng(0))))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(lognormals, mixtures()),
+       st.floats(0, 1e308, exclude_min=True))
+def test_a_stretch_gives_a_finite_model_or_an_error_naming_factor(model, factor):
+    try:
+        stretched = freeze.with_kernel_penalty(model, factor)
+    except ValueError as exc:
+        assert str(exc).startswith("factor must be in [")
+    else:
+        assert math.isfinite(stretched.quantile(0.999)) and math.isfinite(stretched.mean_s)
+
+
 # --- bad input: the message names the parameter -----------------------------------
 
 

@@ -95,6 +95,47 @@ def test_nearest_rank_is_numpys_inverted_cdf_except_where_binary_rounding_tips_n
     assert np.percentile(HUNDRED, 7, method="inverted_cdf") == 8  # 100 x 0.07 = 7.000000000000001
 
 
+def test_p99_9_of_a_million_samples_is_rank_1000998_not_one_below():
+    # 99.9 x 1,001,999 / 100 = 1,000,997.001: the rank is its ceiling, however large n is.
+    assert pc.percentile(np.arange(1, 1_001_999 + 1), 99.9, "nearest_rank") == 1_000_998
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    n=st.one_of(st.integers(1, 2000), st.integers(10**6, 2 * 10**6)),
+    decimals=st.integers(0, 4),
+    data=st.data(),
+)
+def test_nearest_rank_is_the_exact_rational_ceiling_for_large_n(n, decimals, data):
+    # q on a decimal grid (99.9, 99.99, 12.345, ...), compared with Fraction arithmetic: at a
+    # million samples a rank such as 1000997.001 lies a relative 1e-9 above a whole number.
+    scale = 10**decimals
+    k = data.draw(st.integers(0, 100 * scale), label="q x 10**decimals")
+    q = k / scale
+    expected_rank = max(1, math.ceil(Fraction(k, scale) * n / 100))
+    assert pc.percentile(np.arange(1, n + 1), q, "nearest_rank") == expected_rank
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    tens=st.integers(10**4, 10**5),  # n from 100,001 to 1,000,009
+    last_digit=st.sampled_from([1, 3, 7, 9]),
+    decimals=st.integers(2, 4),
+    hair=st.integers(1, 5),
+)
+def test_a_rank_a_hair_above_a_whole_number_is_rounded_up(tens, last_digit, decimals, hair):
+    # Pick q = k / 10**decimals so that q n / 100 = r + hair / (100 x 10**decimals) exactly:
+    # the ranks a relative 1e-9 snap rounds down once n passes 10**4 to 10**5 (the old rule;
+    # n = 1,001,999 at P99.9 is one).
+    n = 10 * tens + last_digit  # coprime with 10, so every remainder is reachable
+    modulus = 100 * 10**decimals
+    k = hair * pow(n, -1, modulus) % modulus  # k n = hair (mod modulus), 0 <= k < modulus
+    q = k / 10**decimals
+    expected_rank = (k * n - hair) // modulus + 1  # the ceiling of r + a hair
+    assert expected_rank == math.ceil(Fraction(k * n, modulus))
+    assert pc.percentile(np.arange(1, n + 1), q, "nearest_rank") == expected_rank
+
+
 def test_array_q_gives_an_array_and_scalar_q_a_float():
     out = pc.percentile(TEN, [50, 90, 99])
     assert isinstance(out, np.ndarray) and out.tolist() == pytest.approx([5.5, 9.1, 9.91])
@@ -171,6 +212,46 @@ def test_quantile_ci_exists_from_exactly_the_sample_size_needed(q, confidence):
         pc.quantile_ci(data[:-1], q, confidence)
 
 
+def test_a_quantile_of_1e_300_gets_a_clear_error_not_a_zero_division():
+    for size in (pc.sample_size_for_quantile, pc.sample_size_for_upper_bound):
+        for q in (1e-300, 1 - 2**-53):
+            if size is pc.sample_size_for_upper_bound and q < 0.5:
+                assert size(q) == 1  # one sample is almost surely above a 1e-300-quantile
+                continue
+            with pytest.raises(ValueError, match=r"q=.*MAX_SAMPLE_SIZE = 1e\+12"):
+                size(q)
+    with pytest.raises(ValueError, match="more than MAX_SAMPLE_SIZE"):
+        pc.quantile_ci(np.arange(1000.0), 1e-300)
+
+
+def _coverage(q: Fraction, n: int) -> Fraction:
+    """1 - q^n - (1 - q)^n in exact rational arithmetic."""
+    return 1 - q**n - (1 - q) ** n
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 999), st.integers(1, 99))
+def test_sample_size_is_the_fewest_n_whose_coverage_reaches_the_confidence(per_mille, pct):
+    q, c = per_mille / 1000, pct / 100
+    n = pc.sample_size_for_quantile(q, c)
+    exact_q, exact_c = Fraction(q), Fraction(c)  # the binary values the function receives
+    assert _coverage(exact_q, n) >= exact_c
+    assert n == 2 or _coverage(exact_q, n - 1) < exact_c
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(0, 1, exclude_min=True, exclude_max=True),
+       st.floats(0, 1, exclude_min=True, exclude_max=True))
+def test_sample_sizes_are_counted_or_refused_by_name_for_every_q(q, c):
+    for size in (pc.sample_size_for_quantile, pc.sample_size_for_upper_bound):
+        try:
+            n = size(q, c)
+        except ValueError as exc:  # never a ZeroDivisionError, OverflowError or endless loop
+            assert "MAX_SAMPLE_SIZE" in str(exc) and f"q={q!r}" in str(exc)
+        else:
+            assert isinstance(n, int) and 1 <= n <= pc.MAX_SAMPLE_SIZE
+
+
 def test_quantile_ci_for_p99_of_2000_samples_brackets_the_true_value():
     data = np.random.default_rng(11).exponential(size=2000)
     ci = pc.quantile_ci(data, 0.99)
@@ -245,6 +326,33 @@ def test_averaging_two_servers_p75_is_not_the_p75_of_their_requests():
     assert pc.percentile(np.concatenate(groups), 75) == pytest.approx(3.25)
 
 
+def test_a_flat_list_is_one_group_not_four_and_is_refused():
+    # [1, 2, 3, 100] would otherwise be four groups of one sample each: a mean of 26.5.
+    with pytest.raises(TypeError, match=r"groups\[0\] must be a group of samples.*got 1"):
+        pc.average_of_percentiles([1, 2, 3, 100], 75)
+    with pytest.raises(TypeError, match=r"groups\[0\]"):
+        pc.average_of_percentiles(np.array([1.0, 2.0]), 75)
+    for not_a_sequence in ({"a": [1, 2]}, {1, 2}, "12", 5):
+        with pytest.raises(TypeError, match="groups must be a sequence of groups"):
+            pc.average_of_percentiles(not_a_sequence, 75)
+    assert pc.average_of_percentiles(np.array([[1, 2, 3, 100], [1, 2, 3, 4]]), 75) == 15.25
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.floats(-1e6, 1e6), min_size=1, max_size=20), st.floats(0, 100))
+def test_any_flat_list_of_numbers_is_refused_as_groups(flat, q):
+    with pytest.raises(TypeError, match="groups is a list of groups"):
+        pc.average_of_percentiles(flat, q)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.floats(-1e6, 1e6), min_size=1, max_size=10), min_size=1,
+                max_size=6), st.floats(0, 100), st.sampled_from(["linear", "nearest_rank"]))
+def test_the_average_of_percentiles_is_the_mean_of_each_groups_percentile(groups, q, method):
+    each = [pc.percentile(g, q, method) for g in groups]
+    assert pc.average_of_percentiles(groups, q, method) == pytest.approx(np.mean(each))
+
+
 def test_averaged_p99_understates_the_pooled_p99_when_one_server_is_slow():
     rng = np.random.default_rng(5)
     groups = [rng.exponential(1.0, 1000) for _ in range(9)] + [rng.exponential(10.0, 1000)]
@@ -285,7 +393,7 @@ def test_empty_or_nan_samples_are_refused():
         pc.quantile_ci([], 0.5)
     with pytest.raises(ValueError, match=r"groups\[1\] must not be empty"):
         pc.average_of_percentiles([[1, 2], []], 50)
-    with pytest.raises(ValueError, match="groups must be a non-empty sequence"):
+    with pytest.raises(ValueError, match="groups must hold at least one group"):
         pc.average_of_percentiles([], 50)
 
 
@@ -303,5 +411,5 @@ def test_negative_thresholds_and_server_counts_are_refused():
         pc.fanout_probability(0.99, 2.5)
     with pytest.raises(ValueError, match=r"q must be in \[0.0, 1.0\], got .*99"):
         pc.fanout_probability(99, 10)
-    with pytest.raises(TypeError, match="n must be a whole number"):
-        pc.fanout_probability(0.99, True)
+    with pytest.raises(TypeError, match="n must be a number .*not text, bool or complex"):
+        pc.fanout_probability(0.99, True)  # refused like any bool where a number belongs

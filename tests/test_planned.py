@@ -195,6 +195,31 @@ def test_with_warm_up_within_the_gap_the_minimum_is_the_set_minus_its_largest_do
         planned.rollout_duration_min(used.size, reboot))
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    n_vms=st.integers(1, 60),
+    n_uds=st.integers(1, 20),
+    reboot=st.floats(0, 60),
+    warmup=st.floats(0, 90),
+    times=st.lists(st.floats(-10, 3000), max_size=30),
+)
+def test_serving_count_is_the_vms_outside_their_down_window(n_vms, n_uds, reboot, warmup, times):
+    # The definition, VM by VM: serving unless down <= t < back.
+    update = planned.rolling_update(n_vms, n_uds, reboot_min=reboot, warmup_min=warmup)
+    instants = np.concatenate([times, update.vm_down_min, update.vm_back_min])
+    down = ((update.vm_down_min <= instants[:, None])
+            & (instants[:, None] < update.vm_back_min)).sum(axis=1)
+    assert np.array_equal(planned.serving_count(update, instants), n_vms - down)
+
+
+def test_a_million_vms_is_the_most_an_availability_set_is_laid_out_for():
+    assert planned.update_domain_of_vm(planned.MAX_VMS, 5).size == planned.MAX_VMS
+    with pytest.raises(ValueError, match=r"^n_vms must be <= 1000000, got 1000000000000$"):
+        planned.update_domain_of_vm(10**12)  # would be 8 TB of domain numbers
+    with pytest.raises(ValueError, match="^n_vms must be <= 1000000"):
+        planned.rolling_update(10**7, 5, reboot_min=5)
+
+
 def test_a_rollout_over_k_domains_takes_k_reboots_and_k_minus_1_gaps():
     assert planned.rollout_duration_min(1, 5) == 5
     assert planned.rollout_duration_min(5, 5) == 145
@@ -228,6 +253,7 @@ def test_a_rollout_over_k_domains_takes_k_reboots_and_k_minus_1_gaps():
         (lambda: planned.rolling_update(2, 5, reboot_min=5, recovery_min=-1), "recovery_min"),
         (lambda: planned.rolling_update(2, 5, reboot_min=5, order=[0, 2]), "order"),
         (lambda: planned.rolling_update(2, 5, reboot_min=5, order=[0, 0]), "order"),
+        (lambda: planned.rolling_update(2, 5, reboot_min=5, order=[0.0, 1.0]), "order"),
         (lambda: planned.rollout_duration_min(0, 5), "n_uds"),
         (lambda: planned.rollout_duration_min(2.5, 5), "n_uds"),
     ],

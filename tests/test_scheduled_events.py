@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import shlex
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from maintsim import facts
 from maintsim import scheduled_events as se
@@ -229,6 +232,22 @@ def test_polling_once_a_second_gives_900_polls_inside_a_15_minute_notice():
     assert se.polls_within_notice("Redeploy", poll_interval_s=10) == 60
 
 
+@pytest.mark.parametrize(("interval_s", "polls"), [(0.1, 9000), (0.2, 4500), (0.4, 2250),
+                                                   (0.3, 3000), (7, 128)])
+def test_polling_every_tenth_of_a_second_gives_9000_polls_not_8999(interval_s, polls):
+    assert se.polls_within_notice("Freeze", interval_s) == polls
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(facts.EVENT_TYPES), st.integers(1, 10**6), st.integers(0, 4))
+def test_polls_within_notice_is_the_exact_floor_for_decimal_intervals(event_type, digits, places):
+    # An interval of digits / 10**places seconds (0.1, 0.25, 1.5, ...), floored in integers.
+    interval_s = digits / 10**places
+    expected = facts.MIN_NOTICE_S[event_type] * 10**places // digits
+    got = se.polls_within_notice(event_type, interval_s)
+    assert type(got) is int and got == expected
+
+
 # --- approval -------------------------------------------------------------------------
 
 
@@ -255,6 +274,73 @@ def test_curl_shows_the_header_the_url_and_the_body():
     )
     assert '{"StartRequests":[{"EventId":"x"}]}' in se.curl_command("x")
     assert "-X POST" in se.curl_command("x")
+
+
+def test_an_event_id_with_a_quote_stays_inside_the_printed_shell_line():
+    line = se.curl_command("a'b; rm -rf ~")
+    words = shlex.split(line)  # how a POSIX shell splits the line
+    assert words[:8] == ["curl", "-s", "-H", "Metadata:true", "-X", "POST", "-d",
+                         se.approval_json("a'b; rm -rf ~")]
+    assert words[8:] == [se.URL]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(min_size=1), min_size=1, max_size=3))
+def test_any_event_id_survives_the_shell_quoting_unchanged(ids):
+    words = shlex.split(se.curl_command(ids))
+    assert len(words) == 9 and words[-1] == se.URL
+    assert json.loads(words[7]) == se.approval_body(ids)
+
+
+@pytest.mark.parametrize(
+    ("event_ids", "words"),
+    [
+        ({"a": 1, "b": 2}, "got a dict"),
+        ({"a", "b"}, "got a set .*no order"),
+        (frozenset({"a"}), "got a frozenset"),
+        (b"C7061BAC", "event_ids must be text, got bytes.*decode"),
+        (bytearray(b"x"), "event_ids must be text"),
+        (iter(["a"]), "a list or tuple"),
+    ],
+)
+def test_a_dict_a_set_or_bytes_are_refused_as_event_ids(event_ids, words):
+    with pytest.raises(TypeError, match=words):
+        se.approval_body(event_ids)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(min_size=1), min_size=1, max_size=8))
+def test_approval_keeps_the_ids_in_the_order_given(ids):
+    for given_ids in (ids, tuple(ids)):
+        body = se.approval_body(given_ids)
+        assert [r["EventId"] for r in body["StartRequests"]] == ids
+    with pytest.raises(TypeError, match="set"):
+        se.approval_body(set(ids))
+
+
+def test_not_before_with_full_width_digits_is_refused():
+    doc = with_event(NotBefore="Mon, \uff11\uff11 Apr 2026 22:26:58 GMT")  # "１１"
+    with pytest.raises(ValueError, match="Events\\[0\\].NotBefore must be an RFC 1123 date"):
+        se.parse_document(doc)
+
+
+_OTHER_DIGITS = [0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50, 0x1D7CE]  # zeros of other scripts
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(2099, 12, 31)),
+       st.data())
+def test_not_before_accepts_ascii_digits_only(when, data):
+    text = when.strftime("%a, %d %b %Y %H:%M:%S GMT")
+    parsed = se.parse_document(with_event(NotBefore=text)).events[0]
+    assert parsed.not_before == when.replace(microsecond=0, tzinfo=UTC) and not parsed.notes
+    positions = [i for i, c in enumerate(text) if c.isdigit()]
+    i = data.draw(st.sampled_from(positions), label="digit replaced")
+    zero = data.draw(st.sampled_from(_OTHER_DIGITS), label="script")
+    foreign = text[:i] + chr(zero + int(text[i])) + text[i + 1:]  # the same digit, another script
+    assert int(chr(zero + int(text[i]))) == int(text[i])  # Python's int() would accept it
+    with pytest.raises(ValueError, match="NotBefore must be an RFC 1123 date"):
+        se.parse_document(with_event(NotBefore=foreign))
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from maintsim import sequence as sq
@@ -12,6 +12,11 @@ from maintsim import workload
 from maintsim.figures import sequence as fsq
 
 durations = st.floats(min_value=0.1, max_value=120.0, allow_nan=False)
+
+
+def optional(high):
+    """A duration that may be zero: 0, or inside the range a builder accepts."""
+    return st.one_of(st.just(0.0), st.floats(sq.MIN_PHASE_S, high))
 
 
 # --- memory-preserving maintenance ------------------------------------------------------
@@ -39,13 +44,13 @@ def test_the_host_update_happens_while_the_vm_is_frozen():
     assert frozen.start_s <= update.start_s and update.end_s <= frozen.end_s
 
 
-@given(update_s=durations, pause_s=st.floats(0, 5), resume_s=st.floats(0, 5))
+@given(update_s=durations, pause_s=optional(5), resume_s=optional(5))
 def test_the_pause_is_pause_plus_update_plus_resume(update_s, pause_s, resume_s):
     seq = sq.memory_preserving_sequence(update_s, pause_s=pause_s, resume_s=resume_s)
     assert seq.pause_s == pytest.approx(pause_s + update_s + resume_s)
 
 
-@given(update_s=durations, sync_delay_s=st.floats(0, 10))
+@given(update_s=durations, sync_delay_s=optional(10))
 def test_every_lane_is_covered_without_gaps_or_overlaps(update_s, sync_delay_s):
     seq = sq.memory_preserving_sequence(update_s, sync_delay_s=sync_delay_s)
     for lane in seq.lanes:
@@ -95,7 +100,7 @@ def test_live_migration_uses_a_source_and_a_target_host():
                                                   "Guest clock")
 
 
-@given(blackout_s=durations, brownout_s=durations, sync_delay_s=st.floats(0, 10))
+@given(blackout_s=durations, brownout_s=durations, sync_delay_s=optional(10))
 def test_the_vm_and_its_clock_are_accounted_for_throughout_a_migration(
         blackout_s, brownout_s, sync_delay_s):
     seq = sq.live_migration_sequence(blackout_s, brownout_s=brownout_s,
@@ -236,3 +241,71 @@ def test_the_figure_refuses_something_that_is_not_a_sequence():
 def test_the_figure_refuses_an_opacity_above_one():
     with pytest.raises(ValueError, match="hidden_opacity"):
         fsq.sequence_figure(sq.memory_preserving_sequence(), hidden_opacity=2)
+
+
+# --- wrong types, empty phases and tiny pauses get errors that name what the caller passed ---
+
+
+def _phase(**changes):
+    fields = dict(lane="VM", label="x", start_s=0.0, end_s=1.0, step=0, kind="running")
+    return sq.Phase(**(fields | changes))
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "words"),
+    [
+        # No phases: end_s used to fail with "max() arg is an empty sequence".
+        (lambda: sq.Sequence("t", ("s",), (), 0.0), TypeError, "phases must be a non-empty"),
+        (lambda: sq.Sequence("t", ("s",), ("VM",), 0.0), TypeError, r"phases\[0\] must be a Phase"),
+        (lambda: sq.Sequence("t", (), (_phase(),), 0.0), TypeError, "steps must be a non-empty"),
+        (lambda: sq.Sequence("t", "step", (_phase(),), 0.0), TypeError, "steps must be"),
+        (lambda: sq.Sequence("t", (3,), (_phase(),), 0.0), TypeError, r"steps\[0\] must be a str"),
+        (lambda: sq.Sequence(None, ("s",), (_phase(),), 0.0), TypeError, "title must be a str"),
+        (lambda: sq.Sequence("t", ("s",), (_phase(),), -1.0), ValueError, "pause_s must be >= 0"),
+        (lambda: sq.Sequence("t", ("s",), (_phase(),), "1"), TypeError, "pause_s must be a real"),
+        (lambda: _phase(lane=None), TypeError, "lane must be a string"),
+        (lambda: _phase(label=3), TypeError, "label must be a string"),
+        (lambda: _phase(detail=None), TypeError, "detail must be a string"),
+    ],
+)
+def test_a_malformed_sequence_or_phase_is_refused_by_name(make, error, words):
+    with pytest.raises(error, match=words):
+        make()
+
+
+@pytest.mark.parametrize(
+    ("build", "name", "value"),
+    [
+        (sq.memory_preserving_sequence, "update_s", 1e-20),
+        (sq.memory_preserving_sequence, "pause_s", 1e-20),
+        (sq.memory_preserving_sequence, "resume_s", 5e-324),
+        (sq.memory_preserving_sequence, "lead_s", 1e308),
+        (sq.memory_preserving_sequence, "tail_s", 1e7),
+        (sq.live_migration_sequence, "blackout_s", 1e-20),
+        (sq.live_migration_sequence, "brownout_s", 1e300),
+        (sq.live_migration_sequence, "sync_delay_s", 1e-9),
+    ],
+)
+def test_a_tiny_or_huge_duration_names_the_parameter_not_an_internal_field(build, name, value):
+    with pytest.raises(ValueError, match=rf"^{name} must be .*\[MIN_PHASE_S, MAX_PHASE_S\]"):
+        build(**{name: value})
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from([
+    (sq.memory_preserving_sequence, ("update_s", "lead_s", "tail_s"),
+     ("pause_s", "resume_s", "sync_delay_s")),
+    (sq.live_migration_sequence, ("blackout_s", "brownout_s", "target_brownout_s", "lead_s",
+                                  "tail_s"), ("sync_delay_s",)),
+]), st.data())
+def test_every_duration_in_range_draws_every_phase_and_every_other_is_refused(builder, data):
+    build, positive, optional_zero = builder
+    names = positive + optional_zero
+    durations = {n: data.draw(st.floats(sq.MIN_PHASE_S, sq.MAX_PHASE_S), label=n) for n in names}
+    seq = build(**durations)
+    assert all(p.end_s > p.start_s for p in seq.phases) and seq.end_s > 0
+    name = data.draw(st.sampled_from(names), label="the parameter out of range")
+    bad = data.draw(st.one_of(st.floats(0, sq.MIN_PHASE_S, exclude_min=True, exclude_max=True),
+                              st.floats(sq.MAX_PHASE_S, 1e308, exclude_min=True)), label="bad")
+    with pytest.raises(ValueError, match=f"^{name} must be"):
+        build(**(durations | {name: bad}))

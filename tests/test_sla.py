@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from maintsim import facts, sla
@@ -205,6 +206,31 @@ def test_durations_render_like_the_sre_table(minutes, text):
     assert sla.format_duration_min(minutes) == text
 
 
+@pytest.mark.parametrize(
+    ("minutes", "text"),
+    [(0.99999, "1 minute"), (59.99999, "1 hour"), (1439.99, "1 day"), (59.99, "59.99 minutes")],
+)
+def test_a_duration_that_rounds_up_to_a_whole_unit_is_shown_in_the_next_unit(minutes, text):
+    assert sla.format_duration_min(minutes) == text  # never "60 seconds" or "24 hours"
+
+
+_UNIT_MIN = {"second": 1 / 60, "minute": 1.0, "hour": 60.0, "day": 1440.0}
+_NEXT_UNIT_AT = {"second": 60, "minute": 60, "hour": 24, "day": math.inf}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(st.floats(0, 1e7), st.sampled_from([0.99999, 59.99999, 1439.99, 1439.9999])),
+       st.integers(1, 6))
+def test_a_rendered_duration_is_below_the_next_unit_and_within_its_rounding(minutes, digits):
+    number, unit = sla.format_duration_min(minutes, digits).split(" ")
+    unit = unit.removesuffix("s")
+    value = float(number)
+    assert value < _NEXT_UNIT_AT[unit]  # "60 seconds" would be "1 minute"
+    assert unit == "second" or value >= 1  # a larger unit is used only from 1 upwards
+    shown_min = value * _UNIT_MIN[unit]
+    assert shown_min == pytest.approx(minutes, rel=10.0 ** (1 - digits), abs=1e-300)
+
+
 # ---------------------------------------------------------------------------
 # Uptime and service credits
 # ---------------------------------------------------------------------------
@@ -323,6 +349,74 @@ def test_clock_minutes_formula_and_zero_length_outages():
     assert sla.outage_downtime_min(61, "rounded_up") == 2
 
 
+def test_a_1s_outage_2ms_before_a_boundary_touches_two_minutes_late_in_a_31_day_month_too():
+    month_s = MIN_31D * 60
+    for boundary_s in (60.0, month_s / 2, month_s - 60.0):
+        start_s = boundary_s - 0.002
+        assert sla.outage_downtime_min(1.0, "clock_minutes", start_s=start_s) == 2
+        assert sla.monthly_downtime_min([1.0], "clock_minutes", start_s=[start_s]) == 2
+        # ... and one that ends 2 ms before the boundary touches one.
+        assert sla.outage_downtime_min(1.0, "clock_minutes", start_s=boundary_s - 1.002) == 1
+
+
+TICK_S = 2.0**-20  # about a microsecond; every multiple up to 2**53 ticks is an exact float
+MONTH_TICKS = MIN_31D * 60 * 2**20
+
+
+def _exact_clock_minutes(start_ticks: int, length_ticks: int) -> int:
+    """Clock minutes touched by [start, start + length), in whole ticks: exact integers."""
+    minute = 60 * 2**20
+    if length_ticks == 0:
+        return 0
+    return -(-(start_ticks + length_ticks) // minute) - start_ticks // minute
+
+
+near_a_boundary = st.builds(
+    lambda k, offset: max(0, k * 60 * 2**20 + offset),
+    st.integers(0, MIN_31D - 1), st.integers(-2**13, 2**13),  # within about 8 ms of one
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(start_ticks=st.one_of(near_a_boundary, st.integers(0, MONTH_TICKS)),
+       length_ticks=st.one_of(st.integers(0, 2**13), st.integers(0, 600 * 2**20)))
+def test_clock_minutes_match_exact_rational_boundaries_anywhere_in_the_month(
+        start_ticks, length_ticks):
+    # Times on a grid of 2**-20 s are exact floats, and so are their sums: the rule must count
+    # exactly the minutes an exact computation counts, on the first day and on the last.
+    start_s, outage_s = start_ticks * TICK_S, length_ticks * TICK_S
+    expected = _exact_clock_minutes(start_ticks, length_ticks)
+    assert sla.outage_downtime_min(outage_s, "clock_minutes", start_s=start_s) == expected
+    assert sla.monthly_downtime_min([outage_s], "clock_minutes", start_s=[start_s]) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(start_us=st.one_of(st.builds(lambda k, o: max(0, k * 60_000_000 + o),
+                                    st.integers(0, MIN_31D - 1), st.integers(-5000, 5000)),
+                          st.integers(0, MIN_31D * 60_000_000)),
+       length_us=st.integers(1, 600_000_000))
+def test_clock_minutes_of_decimal_times_are_exact_away_from_float_resolution(start_us, length_us):
+    # Times typed in microseconds are not exact floats, but a microsecond is 2,000 times the
+    # float spacing late in a month: wherever the exact end is not on a boundary, the count
+    # is the exact one.
+    minute_us = 60_000_000
+    assume((start_us + length_us) % minute_us != 0)
+    expected = -(-(start_us + length_us) // minute_us) - start_us // minute_us
+    got = sla.outage_downtime_min(length_us / 1e6, "clock_minutes", start_s=start_us / 1e6)
+    assert got == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.floats(0, 3600), st.floats(0, MIN_31D * 60))
+def test_clock_minutes_charge_at_least_the_rounded_up_minutes_and_at_most_one_more(outage_s,
+                                                                                    start_s):
+    exact = sla.outage_downtime_min(outage_s)
+    rounded = sla.outage_downtime_min(outage_s, "rounded_up")
+    clock = sla.outage_downtime_min(outage_s, "clock_minutes", start_s=start_s)
+    assert exact <= rounded <= clock <= rounded + 1
+    assert (rounded > 0) == (outage_s > 0)  # a positive outage costs at least one minute
+
+
 def test_a_clock_minute_touched_by_two_freezes_counts_once():
     assert sla.monthly_downtime_min([20, 20], "clock_minutes", start_s=[0, 30]) == 1
     assert sla.monthly_downtime_min([20, 20], "clock_minutes", start_s=[0, 70]) == 2
@@ -356,6 +450,46 @@ def test_rounding_up_does_not_charge_an_extra_minute_for_binary_noise():
 )
 def test_whole_freezes_that_fit_in_the_monthly_budget(freeze_s, target, days, rule, count):
     assert sla.freezes_within_budget(freeze_s, target, sla.minutes_in_month(days), rule) == count
+
+
+def test_a_freeze_of_1e_17_s_is_refused_by_name_not_wrapped_to_a_negative_count():
+    with pytest.raises(ValueError, match=r"freeze_s=1e-17 is too short.*MAX_FREEZE_COUNT"):
+        sla.freezes_within_budget(1e-17, 99.9, MIN_30D)
+    # Under a rounding rule even the shortest freeze costs a whole minute: 43 fit in 43.2.
+    assert sla.freezes_within_budget(1e-17, 99.9, MIN_30D, "rounded_up") == 43
+    assert sla.freezes_within_budget(1e-6, 99.9, MIN_30D) == 2_592_000_000
+
+
+@settings(max_examples=100, deadline=None)
+@given(freeze_ms=st.integers(1, 10**7), target_thousandths=st.integers(0, 100_000),
+       days=st.integers(28, 31), rule=st.sampled_from(sla.ACCOUNTING_RULES),
+       case=st.sampled_from(sla.CLOCK_CASES))
+def test_whole_freezes_in_the_budget_match_exact_integer_arithmetic(freeze_ms, target_thousandths,
+                                                                    days, rule, case):
+    # Decimal inputs (a freeze in ms, a target such as 99.95), counted in exact integers.
+    month_min = sla.minutes_in_month(days)
+    budget_ms = (100_000 - target_thousandths) * month_min * 60_000  # x 100,000
+    if rule == "exact":
+        expected = budget_ms // (freeze_ms * 100_000)
+    else:
+        cost_min = -(-freeze_ms // 60_000) + (rule == "clock_minutes" and case == "worst")
+        expected = budget_ms // (cost_min * 60_000 * 100_000)
+    got = sla.freezes_within_budget(freeze_ms / 1000, target_thousandths / 1000, month_min,
+                                    rule, clock_case=case)
+    assert type(got) is int and got == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.floats(1e-300, 1e7), st.floats(0, 100), st.floats(1, 1e6),
+       st.sampled_from(sla.ACCOUNTING_RULES))
+def test_freezes_within_budget_is_a_count_or_a_named_error_for_any_freeze(freeze_s, target,
+                                                                          month_min, rule):
+    try:
+        got = sla.freezes_within_budget(freeze_s, target, month_min, rule)
+    except ValueError as exc:
+        assert "freeze_s" in str(exc) and "MAX_FREEZE_COUNT" in str(exc)
+    else:
+        assert 0 <= got <= sla.MAX_FREEZE_COUNT
 
 
 def test_clock_minutes_budget_is_conservative_unless_freezes_align_with_minutes():

@@ -72,3 +72,57 @@ def test_cloud_year_needs_a_generator_and_known_kinds():
         timeline.cloud_year(np.random.default_rng(0), rates_per_month={"tea_break": 1.0})
     with pytest.raises(ValueError, match="rates_per_month"):
         timeline.cloud_year(np.random.default_rng(0), rates_per_month={"reboot": -1.0})
+
+
+def test_a_hot_patch_adds_nothing_to_the_impact_the_vm_sees():
+    rates = {kind: 0.0 for kind in facts.FREEZE_ASSUMPTIONS} | {"hot_patch": 50.0}
+    year = timeline.cloud_year(np.random.default_rng(4), rates_per_month=rates)
+    assert year.count("hot_patch") > 400 and year.impact_s.sum() > 0  # milliseconds of host work
+    assert year.total_impact_min == 0.0  # "not visible to VMs"
+
+
+def test_the_impact_of_a_year_is_the_sum_over_the_kinds_the_vm_sees():
+    year = timeline.cloud_year(np.random.default_rng(8))
+    seen = year.kind != "hot_patch"
+    assert year.total_impact_min == pytest.approx(year.impact_s[seen].sum() / 60)
+
+
+@pytest.mark.parametrize(
+    ("rates", "error", "words"),
+    [
+        ({"reboot": 1e12}, ValueError, r"rates_per_month\['reboot'\] must be in \[0.0, 10000"),
+        ({"reboot": True}, TypeError, r"rates_per_month\['reboot'\] must be a real number"),
+        ({"reboot": "0.1"}, TypeError, r"rates_per_month\['reboot'\] must be a real number"),
+        ({"reboot": [0.1, 0.2]}, TypeError, r"rates_per_month\['reboot'\] must be a real number"),
+        ([("reboot", 0.1)], TypeError, "rates_per_month must be a dict"),
+    ],
+)
+def test_cloud_year_refuses_huge_or_malformed_rates_by_name(rates, error, words):
+    with pytest.raises(error, match=words):
+        timeline.cloud_year(np.random.default_rng(0), rates_per_month=rates)
+
+
+def test_a_year_of_events_holds_one_kind_start_and_impact_per_event():
+    with pytest.raises(ValueError, match="one value per event"):
+        timeline.YearOfEvents(np.array(["reboot"], dtype=object), np.array([1.0, 2.0]),
+                              np.array([60.0]))
+    with pytest.raises(TypeError, match="kind must be a flat sequence of kind names"):
+        timeline.YearOfEvents(np.array([1, 2]), np.array([1.0, 2.0]), np.array([1.0, 2.0]))
+    with pytest.raises(ValueError, match="impact_s must be >= 0"):
+        timeline.YearOfEvents(["reboot"], [1.0], [-60.0])
+
+
+@pytest.mark.parametrize(
+    ("years", "title", "error", "words"),
+    [
+        (("not a year",), "t", TypeError, r"years\[0\] must be a YearOfEvents"),
+        ((None,), "t", TypeError, r"years\[0\] must be a YearOfEvents"),
+        ((), "t", ValueError, "at least one YearOfEvents"),
+        (None, 3, TypeError, "title must be a string"),
+    ],
+)
+def test_the_year_figure_refuses_what_is_not_a_year_by_name(years, title, error, words):
+    if years is None:
+        years = (timeline.cloud_year(np.random.default_rng(0)),)
+    with pytest.raises(error, match=words):
+        ftl.year_figure(*years, title=title)

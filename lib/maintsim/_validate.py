@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from fractions import Fraction
 from numbers import Real
 
 import numpy as np
@@ -19,16 +20,62 @@ def _describe(value) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+_REAL_KINDS = "iuf"
+"""numpy dtype kinds that hold real numbers: signed and unsigned integers, floats."""
+
+
+def _not_numbers(name: str, value, what: str) -> TypeError:
+    where = "" if what.endswith(_describe(value)) else f" in {_describe(value)}"
+    return TypeError(
+        f"{name} must be a number or an array of numbers (real: not text, bool or complex), "
+        f"got {what}{where}"
+    )
+
+
+_KIND_NAMES = {"b": "bool", "c": "complex", "U": "text", "S": "bytes", "M": "datetime",
+               "m": "timedelta", "V": "record", "O": "object"}
+
+
+def _element_name(element) -> str:
+    if isinstance(element, (list, tuple)):
+        return f"nested sequences of uneven length ({_describe(element)})"
+    return f"{type(element).__name__} {_describe(element)}"
+
+
 def as_float_array(name: str, value, *, allow_empty: bool = False) -> np.ndarray:
-    """Return ``value`` as a float64 array, refusing non-numbers, NaN and infinity."""
+    """Return ``value`` as a float64 array, refusing non-numbers, NaN and infinity.
+
+    Only real numbers pass: Python ``int`` and ``float``, numpy integer and float scalars
+    and arrays, and other :class:`numbers.Real` values (``fractions.Fraction``). Everything
+    numpy would otherwise convert quietly is a ``TypeError`` naming the parameter, as
+    :func:`scalar` (and so :func:`maintsim.fleet.simulate_fleet`) already does: numeric
+    text (``["15", "20"]``, which numpy parses), ``bool`` (``True`` would count as 1),
+    complex values (numpy drops the imaginary part with only a warning), ``None``, dates.
+    """
     if isinstance(value, (str, bytes)) or value is None:
-        raise TypeError(f"{name} must be a number or an array of numbers, got {_describe(value)}")
+        raise _not_numbers(name, value, _describe(value))
+    if isinstance(value, np.ndarray) or hasattr(value, "__array__"):
+        arr = np.asarray(value)
+    else:
+        try:
+            arr = np.asarray(value, dtype=object)
+        except (TypeError, ValueError) as exc:  # e.g. ragged nesting numpy cannot shape
+            raise _not_numbers(name, value, "a shape numpy cannot read") from exc
+    if arr.dtype == object:
+        for kind in set(map(type, arr.flat)):  # one check per Python type, not per element
+            if issubclass(kind, (bool, np.bool_)) or not issubclass(kind, Real):
+                bad = next(e for e in arr.flat if type(e) is kind)
+                raise _not_numbers(name, value, _element_name(bad))
+    elif arr.dtype.kind not in _REAL_KINDS:
+        kind = _KIND_NAMES.get(arr.dtype.kind, str(arr.dtype))
+        article = "an array of" if arr.ndim else "a"
+        raise _not_numbers(name, value, f"{article} {kind}: {_describe(value)}")
     try:
-        arr = np.asarray(value, dtype=np.float64)
+        arr = arr.astype(np.float64, copy=False)
+    except OverflowError as exc:  # an int too large for a float64
+        raise ValueError(f"{name} must be finite, got {_describe(value)}") from exc
     except (TypeError, ValueError) as exc:
-        raise TypeError(
-            f"{name} must be a number or an array of numbers, got {_describe(value)}"
-        ) from exc
+        raise _not_numbers(name, value, "a value that is not a number") from exc
     if arr.size == 0 and not allow_empty:
         raise ValueError(f"{name} must not be empty, got {_describe(value)}")
     if not np.all(np.isfinite(arr)):
@@ -95,6 +142,15 @@ def integer(name: str, value, *, minimum: int | None = None, maximum: int | None
     return value
 
 
+def text(name: str, value, *, allow_empty: bool = False) -> str:
+    """A string (names, labels, ids), non-empty unless ``allow_empty``."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string, got {_describe(value)}")
+    if not value and not allow_empty:
+        raise ValueError(f"{name} must be a non-empty string, got ''")
+    return value
+
+
 def choice(name: str, value, allowed: Iterable[str]):
     """One of a fixed set of names (tiers, methods, rules, kinds)."""
     allowed = list(allowed)
@@ -130,11 +186,29 @@ def snap_whole(x):
     """Values within a relative :data:`WHOLE_RTOL` of a whole number become that number.
 
     ``0.1 * 30`` is ``3.0000000000000004`` in binary floating point; rounding it up
-    to a whole minute or rank must give 3, not 4.
+    to a whole minute must give 3, not 4. The slack is relative to ``x`` itself,
+    :math:`|x - \\mathrm{round}(x)| \\le 10^{-9} |x|`, so a small positive value is never
+    snapped to 0, and the slack is only as large as the value it forgives. Use it for a
+    value whose size is the quantity itself (an outage's length in minutes); where the
+    slack would grow with something else (a rank in a million samples, a time late in
+    the month), compute exactly instead (:func:`decimal_fraction`).
     """
     x = np.asarray(x, dtype=np.float64)
     nearest = np.round(x)
-    return np.where(np.abs(x - nearest) <= WHOLE_RTOL * np.maximum(1.0, np.abs(x)), nearest, x)
+    return np.where(np.abs(x - nearest) <= WHOLE_RTOL * np.abs(x), nearest, x)
+
+
+def decimal_fraction(x) -> Fraction:
+    """``x`` read as the shortest decimal that rounds to it, as an exact fraction.
+
+    ``99.9`` is stored in binary as 99.900000000000005684...; the reader typed 99.9, and
+    Python's ``repr`` prints the shortest decimal that rounds back to the same float,
+    ``"99.9"``. So ``decimal_fraction(99.9) == Fraction(999, 10)`` exactly, and
+    arithmetic on it has no rounding left: ``ceil(999/10 * 1001999 / 100)`` is 1000998,
+    and ``900 // decimal_fraction(0.1)`` is 9000. A value computed in binary keeps its
+    noise (``0.1 * 3`` reads as 0.30000000000000004).
+    """
+    return Fraction(repr(float(x)))
 
 
 def as_python(arr):

@@ -329,6 +329,13 @@ class FreezeAssumption:
 
     These are assumptions: no public source gives a distribution. ``tuned_to``
     names the sentence each pair was chosen to agree with.
+
+    ``visible_to_vm`` is **not** an assumption but a cited property: whether the VM
+    notices an event of this kind at all, with the sentence that says so in
+    ``visibility`` and its source in ``visibility_source``. Hot patching is "not visible to
+    VMs" :cite:p:`techcomm_hhr2023`, so its milliseconds are host work, not a pause the VM
+    sees, and it charges no downtime under any accounting rule
+    (:func:`maintsim.freeze.visible_to_vm`).
     """
 
     kind: str
@@ -339,6 +346,9 @@ class FreezeAssumption:
     reboots: bool
     tuned_to: str
     source: str
+    visible_to_vm: bool
+    visibility: str
+    visibility_source: str
     assumption: bool = True
 
 
@@ -355,6 +365,9 @@ FREEZE_ASSUMPTIONS: dict[str, FreezeAssumption] = {
             tuned_to="hot patching is 'best - in milliseconds', not visible to VMs; used for "
             "monthly security updates",
             source="techcomm_hhr2023",
+            visible_to_vm=False,
+            visibility="hot patching is 'not visible to VMs'",
+            visibility_source="techcomm_hhr2023",
         ),
         FreezeAssumption(
             kind="mp_light",
@@ -365,6 +378,10 @@ FREEZE_ASSUMPTIONS: dict[str, FreezeAssumption] = {
             reboots=False,
             tuned_to="VM-impacting maintenance 'almost always' pauses for less than 10 s",
             source="ms_maint_2024",
+            visible_to_vm=True,
+            visibility="VM-impacting maintenance pauses the VM, 'almost always' for less "
+            "than 10 seconds",
+            visibility_source="ms_maint_2024",
         ),
         FreezeAssumption(
             kind="mp_heavy",
@@ -377,6 +394,9 @@ FREEZE_ASSUMPTIONS: dict[str, FreezeAssumption] = {
             "'about 30 seconds', "
             "at most once every 18 months (rate = 1/18 per month, the documented upper bound)",
             source="torigoe2022",
+            visible_to_vm=True,
+            visibility="in rare cases a mechanism pauses the VM for 'about 30 seconds'",
+            visibility_source="ms_maint_2024",
         ),
         FreezeAssumption(
             kind="live_migration",
@@ -387,6 +407,9 @@ FREEZE_ASSUMPTIONS: dict[str, FreezeAssumption] = {
             reboots=False,
             tuned_to="live migration pauses 'typically no more than 5 seconds' (read as P99)",
             source="ms_maint_2024",
+            visible_to_vm=True,
+            visibility="live migration pauses the VM, 'typically lasting no more than 5 seconds'",
+            visibility_source="ms_maint_2024",
         ),
         FreezeAssumption(
             kind="network_blip",
@@ -398,6 +421,9 @@ FREEZE_ASSUMPTIONS: dict[str, FreezeAssumption] = {
             tuned_to="network updates do not stop the VM but can outlast TCP's retry logic "
             "(source article); no figure is published",
             source="torigoe2022",
+            visible_to_vm=True,
+            visibility="network maintenance can outlast TCP's retry logic (source article)",
+            visibility_source="torigoe2022",
         ),
         FreezeAssumption(
             kind="reboot",
@@ -409,22 +435,26 @@ FREEZE_ASSUMPTIONS: dict[str, FreezeAssumption] = {
             tuned_to="host reboots took VMs down 'for minutes at a time'; the last large reboot "
             "campaign was around 3 January 2018 (source article)",
             source="azblog_noimpact2020",
+            visible_to_vm=True,
+            visibility="host reboots took VMs down 'for minutes at a time'",
+            visibility_source="azblog_noimpact2020",
         ),
     )
 }
-"""Per-kind freeze defaults and event rates per VM-month. ALL ARE MODELLING ASSUMPTIONS."""
+"""Per-kind freeze defaults and event rates per VM-month. ALL ARE MODELLING ASSUMPTIONS, except
+``visible_to_vm`` (with ``visibility`` and ``visibility_source``), which is cited."""
 
 MP_EVENTS_PER_MONTH = (FREEZE_ASSUMPTIONS["mp_light"].events_per_month
                        + FREEZE_ASSUMPTIONS["mp_heavy"].events_per_month)
-"""Assumption, derived. Memory-preserving events (light and heavy) per VM-month, the sum of the two
-rates in :data:`FREEZE_ASSUMPTIONS` (0.6 + 1/18, about 0.66). The book uses this one set of rates
-everywhere: the fleet simulation, the percentile counts and the explorer's default month. The heavy
-rate is the documented upper bound for the ~30 s pause, "no more than once every 18 months"
+"""Memory-preserving events (light and heavy) per VM-month, an assumption, derived as the sum of
+the two rates in :data:`FREEZE_ASSUMPTIONS` (0.6 + 1/18, about 0.66). The book uses this one set of
+rates everywhere: the fleet simulation, the percentile counts and the explorer's default month. The
+heavy rate is the documented upper bound for the ~30 s pause, "no more than once every 18 months"
 :cite:p:`ms_maint_2024`; the light rate has no source."""
 
 HEAVY_SHARE_DEFAULT = (FREEZE_ASSUMPTIONS["mp_heavy"].events_per_month / MP_EVENTS_PER_MONTH)
-"""Assumption, derived. The share of memory-preserving events that are heavy (host OS/kernel)
-updates, the heavy rate over the total, (1/18) / (0.6 + 1/18), about 8.5 %. Not tuned to the P99:
+"""The share of memory-preserving events that are heavy (host OS/kernel) updates (an assumption,
+derived), the heavy rate over the total, (1/18) / (0.6 + 1/18), about 8.5 %. Not tuned to the P99:
 the heavy class's own P99 is 30 s, so every share keeps the mixture's P99 within 30 s and the 30 s
 constrains nothing. The share follows from the rates, which keeps every chapter's counts
 consistent."""

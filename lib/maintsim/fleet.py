@@ -6,9 +6,11 @@ The model, for every VM-month independently:
    \\text{Poisson}(\\lambda_k)` times, :math:`\\lambda_k` events per VM-month.
 2. **Freezes.** Each event freezes (or, for reboots, stops) the VM for a time drawn from
    that kind's model (:mod:`maintsim.freeze`).
-3. **Downtime.** Each event is charged in minutes by an accounting rule
+3. **Downtime.** Each event the VM can see is charged in minutes by an accounting rule
    (:func:`maintsim.sla.outage_downtime_min`); the VM-month's Downtime is the sum, capped
-   at the month's length.
+   at the month's length. A kind the VM does not see at all (a hot patch, "not visible to
+   VMs" :cite:p:`techcomm_hhr2023`; :func:`maintsim.freeze.visible_to_vm`) charges nothing
+   under any rule: its events are drawn and counted, never billed.
 4. **Verdict.** Monthly uptime by the SLA formula, met or missed against a tier, and the
    service credit (:mod:`maintsim.sla`).
 
@@ -45,7 +47,11 @@ from maintsim import _validate, facts, freeze, sla
 __all__ = [
     "BLOCK_VM_MONTHS",
     "DEFAULT_CHUNK_VM_MONTHS",
+    "MAX_CHUNK_VM_MONTHS",
+    "MAX_EXPECTED_EVENTS_PER_PASS",
     "MAX_KEPT_VM_MONTHS",
+    "MAX_UPTIME_HIST_BINS",
+    "MAX_VM_MONTHS",
     "TIMINGS",
     "FleetResult",
     "both_down_share",
@@ -64,6 +70,31 @@ a few hundred MB at the default rates."""
 
 MAX_KEPT_VM_MONTHS = 10**7
 """``keep_per_vm_month=True`` is refused above this many VM-months (80 MB of float64)."""
+
+MAX_CHUNK_VM_MONTHS = 2**22
+"""The largest ``chunk_vm_months`` and ``block_vm_months`` (about 4.2 million VM-months, four
+times the default chunk): a pass holds several float arrays of this length (measured: a peak
+of 436 MiB for 10**7 VM-months at the default rates with this chunk); a larger value would
+make memory grow with the fleet again."""
+
+MAX_EXPECTED_EVENTS_PER_PASS = 2**22
+"""The most events (about 4.2 million) one vectorised pass may expect, ``VM-months x the sum of
+the rates``. A pass holds roughly 100 bytes per event (benchmarks/README.md: 289 MiB at the
+default pass of 2.2 million events); at this cap the measured peak is 255 MiB under
+``"exact"`` and 511 MiB under ``"clock_minutes"`` (rates adding up to 64 a VM-month, one
+block a pass). Above it the chunk is lowered by whole blocks, which changes memory and never
+the result; a single block that would expect more (``block_vm_months x`` the rates, e.g. a
+rate of 1e10 events a month) is refused."""
+
+MAX_VM_MONTHS = 10**10
+"""The largest fleet, ``n_vms x n_months``: about half an hour at the measured 5 million
+VM-months a second (benchmarks/README.md). The run keeps one partial sum per block, so the
+bound also keeps that list small (150,000 floats); a Monte Carlo share is already known to
+a standard error below 1e-5 there."""
+
+MAX_UPTIME_HIST_BINS = 10**6
+"""The most bins the uptime histogram may have, a million. They are 8 MB of counts per pass and,
+over the whole 0-100 % range, under 3 s of a 30-day month each, finer than any figure can show."""
 
 UPTIME_HIST_RANGE_PCT = (99.0, 100.0)
 UPTIME_HIST_BINS = 1000
@@ -121,7 +152,8 @@ class FleetResult:
     max_event_s_by_kind : dict
         Longest event seen, seconds, per kind (0.0 if none happened).
     freezes_over_30s : int
-        Events longer than 30 s among kinds that do not reboot the VM.
+        Events longer than 30 s among kinds that neither reboot the VM nor are invisible to
+        it (:func:`maintsim.freeze.visible_to_vm`).
     max_freeze_s : float
         Longest such freeze, seconds.
     total_downtime_min : float
@@ -141,10 +173,13 @@ class FleetResult:
     uptime_hist_edges_pct : numpy.ndarray
         Edges of the fixed-bin histogram of monthly uptime, percent (``bins + 1`` values).
     uptime_hist_counts : numpy.ndarray
-        VM-months per bin (the last bin includes 100 %). Plot on a log axis to see the
-        tail.
+        VM-months per bin (the last bin includes its upper edge). Plot on a log axis to see
+        the tail.
     uptime_below_hist_count : int
         VM-months below the histogram's first edge.
+    uptime_above_hist_count : int
+        VM-months above its last edge (none when the range ends at 100 %). Every VM-month
+        is counted once: below + bins + above = ``n_vm_months``.
     downtime_min_per_vm_month : numpy.ndarray or None
         Shape ``(n_vms, n_months)``, minutes; only with ``keep_per_vm_month=True``.
     """
@@ -171,6 +206,7 @@ class FleetResult:
     expected_credit_pct: float
     worst_uptime_pct: float
     uptime_below_hist_count: int
+    uptime_above_hist_count: int
     uptime_hist_edges_pct: np.ndarray = field(repr=False)
     uptime_hist_counts: np.ndarray = field(repr=False)
     downtime_min_per_vm_month: np.ndarray | None = field(default=None, repr=False)
@@ -195,6 +231,7 @@ class _Plan:
     block: int
     hist_range: tuple[float, float]
     hist_bins: int
+    visible: tuple[bool, ...]
 
 
 def _block_rng(seed: int, block_index: int) -> np.random.Generator:
@@ -230,16 +267,20 @@ def _run_chunk(plan: _Plan, first_block: int, sizes: list[int]):
     counts = [np.concatenate([d[0][k] for d in draws]) for k in k_range]
     freezes_s = [np.concatenate([d[1][k] for d in draws]) for k in k_range]
     starts_s = None
-    if plan.rule == "clock_minutes":
-        starts_s = np.concatenate([np.concatenate([d[2][k] for d in draws]) for k in k_range])
     # Event j of kind k belongs to VM-month vm_month[j]; kinds follow each other, so
-    # every VM-month adds its events in the same order whatever the chunk.
-    vm_month = np.concatenate([np.repeat(np.arange(n_chunk), c) for c in counts])
-    all_freezes_s = np.concatenate(freezes_s)
+    # every VM-month adds its events in the same order whatever the chunk. Only the kinds
+    # the VM can see are charged; the others were drawn (the stream is the same) and counted.
+    charged = [k for k in k_range if plan.visible[k]]
+    vm_month = np.concatenate(
+        [np.repeat(np.arange(n_chunk), counts[k]) for k in charged] or [np.zeros(0, np.intp)])
+    all_freezes_s = np.concatenate([freezes_s[k] for k in charged] or [np.zeros(0)])
+    if plan.rule == "clock_minutes":
+        starts_s = np.concatenate(
+            [np.concatenate([d[2][k] for d in draws]) for k in charged] or [np.zeros(0)])
     if all_freezes_s.size:
         minutes = np.atleast_1d(sla.outage_downtime_min(all_freezes_s, plan.rule, starts_s))
     else:
-        minutes = all_freezes_s  # no events in the whole chunk
+        minutes = all_freezes_s  # no events to charge in the whole chunk
     downtime_min = np.bincount(vm_month, weights=minutes, minlength=n_chunk)
     np.minimum(downtime_min, plan.month_min, out=downtime_min)  # a month has no more minutes
     uptime_pct = np.atleast_1d(sla.monthly_uptime_pct(downtime_min, plan.month_min))
@@ -258,6 +299,7 @@ def _run_chunk(plan: _Plan, first_block: int, sizes: list[int]):
         "misses": int(np.count_nonzero(missed)),
         "hist": hist,
         "below": int(np.count_nonzero(uptime_pct < plan.hist_range[0])),
+        "above": int(np.count_nonzero(uptime_pct > plan.hist_range[1])),
         "worst_uptime_pct": float(uptime_pct.min()),
         "downtime_min": downtime_min,
     }
@@ -338,7 +380,7 @@ def simulate_fleet(
     n_vms : int
         VMs in the fleet, >= 1.
     n_months : int
-        Months per VM, >= 1.
+        Months per VM, >= 1; ``n_vms x n_months`` at most :data:`MAX_VM_MONTHS`.
     rates_per_month : dict, optional
         Kind -> events per VM-month (>= 0). **The kinds simulated are exactly its keys.**
         Default: :func:`default_rates_per_month`, every kind at its assumed rate
@@ -356,23 +398,29 @@ def simulate_fleet(
     rule : {"exact", "rounded_up", "clock_minutes"}
         How an event's seconds become minutes of Downtime
         (:data:`maintsim.sla.ACCOUNTING_RULES`; the SLA text does not settle which).
-        ``"clock_minutes"`` draws each event's start uniformly in the month.
+        ``"clock_minutes"`` draws each event's start uniformly in the month. Under every
+        rule a kind the VM does not see (:func:`maintsim.freeze.visible_to_vm`: the hot
+        patch) charges no Downtime.
     seed : int
         Seed (>= 0). Same seed, same result, bit for bit.
     chunk_vm_months : int, optional
-        VM-months per vectorised pass, rounded down to whole blocks (at least one).
-        Changes memory and speed, **never the result**. Default
-        :data:`DEFAULT_CHUNK_VM_MONTHS`. Memory grows with the chunk times the events per
-        VM-month, never with ``n_vms``.
+        VM-months per vectorised pass, rounded down to whole blocks (at least one), at most
+        :data:`MAX_CHUNK_VM_MONTHS`, and lowered by whole blocks when a pass would expect
+        more than :data:`MAX_EXPECTED_EVENTS_PER_PASS` events. Changes memory and speed,
+        **never the result**. Default :data:`DEFAULT_CHUNK_VM_MONTHS`. Memory grows with
+        the chunk times the events per VM-month, never with ``n_vms``.
     keep_per_vm_month : bool
         Also return every VM-month's downtime (refused above :data:`MAX_KEPT_VM_MONTHS`).
     block_vm_months : int
         VM-months per block of randomness; part of the random stream's definition
-        (default :data:`BLOCK_VM_MONTHS`). Tests use small blocks.
+        (default :data:`BLOCK_VM_MONTHS`, at most :data:`MAX_CHUNK_VM_MONTHS`). Tests use
+        small blocks. One block may expect at most :data:`MAX_EXPECTED_EVENTS_PER_PASS`
+        events (``block_vm_months`` x the sum of the rates).
     uptime_hist_range_pct : (float, float)
-        Range of the uptime histogram, percent, ``low < high <= 100``.
+        Range of the uptime histogram, percent, ``low < high <= 100``. VM-months outside
+        it are counted in ``uptime_below_hist_count`` and ``uptime_above_hist_count``.
     uptime_hist_bins : int
-        Number of equal bins.
+        Number of equal bins, 1 to :data:`MAX_UPTIME_HIST_BINS`.
 
     Returns
     -------
@@ -400,29 +448,38 @@ def simulate_fleet(
     month_days = _validate.integer("month_days", month_days, minimum=28, maximum=31)
     _validate.choice("rule", rule, sla.ACCOUNTING_RULES)
     seed = _validate.integer("seed", seed, minimum=0)
-    block = _validate.integer("block_vm_months", block_vm_months, minimum=1)
+    block = _validate.integer("block_vm_months", block_vm_months, minimum=1,
+                              maximum=MAX_CHUNK_VM_MONTHS)
     if chunk_vm_months is None:
         chunk_vm_months = max(block, DEFAULT_CHUNK_VM_MONTHS)
-    chunk_vm_months = _validate.integer("chunk_vm_months", chunk_vm_months, minimum=1)
+    chunk_vm_months = _validate.integer("chunk_vm_months", chunk_vm_months, minimum=1,
+                                        maximum=MAX_CHUNK_VM_MONTHS)
     if not isinstance(keep_per_vm_month, bool):
         raise TypeError(f"keep_per_vm_month must be True or False, got {keep_per_vm_month!r}")
     n_vm_months = n_vms * n_months
+    if n_vm_months > MAX_VM_MONTHS:
+        raise ValueError(
+            f"n_vms x n_months must be <= MAX_VM_MONTHS = {MAX_VM_MONTHS:.0e} VM-months, got "
+            f"{n_vms} x {n_months} = {n_vm_months:.3g}"
+        )
     if keep_per_vm_month and n_vm_months > MAX_KEPT_VM_MONTHS:
         raise ValueError(
             f"keep_per_vm_month must be False above {MAX_KEPT_VM_MONTHS} VM-months, got True "
             f"for {n_vm_months} (n_vms x n_months)"
         )
     low, high = _check_hist_range(uptime_hist_range_pct)
-    bins = _validate.integer("uptime_hist_bins", uptime_hist_bins, minimum=1)
+    bins = _validate.integer("uptime_hist_bins", uptime_hist_bins, minimum=1,
+                             maximum=MAX_UPTIME_HIST_BINS)
+    visible = tuple(freeze.visible_to_vm(kind) for kind in kinds)
     plan = _Plan(kinds, rates, models, sla.minutes_in_month(month_days), rule, the_tier, seed,
-                 block, (low, high), bins)
+                 block, (low, high), bins, visible)
 
     n_blocks = -(-n_vm_months // block)
-    blocks_per_chunk = max(1, chunk_vm_months // block)
+    blocks_per_chunk = _blocks_per_chunk(chunk_vm_months, block, math.fsum(rates))
     k = len(kinds)
     events, over_30s, max_s = [0] * k, [0] * k, [0.0] * k
     downtime_partials, credit_partials = [], []
-    misses = below = 0
+    misses = below = above = 0
     hist = np.zeros(bins, dtype=np.int64)
     worst_uptime_pct = 100.0
     kept = np.empty(n_vm_months) if keep_per_vm_month else None
@@ -438,6 +495,7 @@ def simulate_fleet(
         credit_partials += part["credit_partials"]
         misses += part["misses"]
         below += part["below"]
+        above += part["above"]
         hist += part["hist"]
         worst_uptime_pct = min(worst_uptime_pct, part["worst_uptime_pct"])
         if kept is not None:
@@ -445,7 +503,7 @@ def simulate_fleet(
 
     total_downtime_min = math.fsum(downtime_partials)
     miss_share = misses / n_vm_months
-    is_freeze = [not _reboots(kind) for kind in kinds]
+    is_freeze = [not _reboots(kind) and seen for kind, seen in zip(kinds, visible, strict=True)]
     freeze_max = [m for m, f in zip(max_s, is_freeze, strict=True) if f]
     return FleetResult(
         n_vms=n_vms,
@@ -470,10 +528,27 @@ def simulate_fleet(
         expected_credit_pct=math.fsum(credit_partials) / n_vm_months,
         worst_uptime_pct=worst_uptime_pct,
         uptime_below_hist_count=below,
+        uptime_above_hist_count=above,
         uptime_hist_edges_pct=np.linspace(low, high, bins + 1),
         uptime_hist_counts=hist,
         downtime_min_per_vm_month=None if kept is None else kept.reshape(n_vms, n_months),
     )
+
+
+def _blocks_per_chunk(chunk_vm_months: int, block: int, total_rate: float) -> int:
+    """Whole blocks per pass: as many as ``chunk_vm_months`` holds, fewer if a pass would
+    expect more than MAX_EXPECTED_EVENTS_PER_PASS events; one block must fit."""
+    per_block = block * total_rate
+    if per_block > MAX_EXPECTED_EVENTS_PER_PASS:
+        raise ValueError(
+            f"rates_per_month must add up to at most "
+            f"{MAX_EXPECTED_EVENTS_PER_PASS / block:.6g} events per VM-month with "
+            f"block_vm_months={block} (one block may expect at most "
+            f"MAX_EXPECTED_EVENTS_PER_PASS = {MAX_EXPECTED_EVENTS_PER_PASS} events), got "
+            f"{total_rate:.6g} (about {per_block:.3g} events per block)"
+        )
+    by_events = MAX_EXPECTED_EVENTS_PER_PASS // per_block if per_block else math.inf
+    return int(max(1, min(chunk_vm_months // block, by_events)))
 
 
 def _reboots(kind: str) -> bool:

@@ -40,6 +40,8 @@ from maintsim import _validate, facts
 __all__ = [
     "KINDS",
     "TAIL_READINGS",
+    "MAX_MODEL_S",
+    "MIN_MODEL_S",
     "Z_P99",
     "FreezeModel",
     "LogNormalFreeze",
@@ -52,6 +54,7 @@ __all__ = [
     "reading_heavy_p99",
     "reading_typical_30s",
     "tail_readings",
+    "visible_to_vm",
     "with_kernel_penalty",
 ]
 
@@ -63,10 +66,48 @@ KINDS: tuple[str, ...] = tuple(facts.FREEZE_ASSUMPTIONS)
 """The kinds of maintenance the book models, in the order of
 :data:`maintsim.facts.FREEZE_ASSUMPTIONS`."""
 
+MIN_MODEL_S = 1e-9
+"""The shortest median a :class:`LogNormalFreeze` may have, seconds: a nanosecond, far below any
+pause a VM or a clock can notice (see :data:`MAX_MODEL_S` for why there is a range at all)."""
+
+MAX_MODEL_S = 1e9
+"""The longest P99 a :class:`LogNormalFreeze` may have, seconds: 10**9 s, about 32 years, far
+above any outage. Between :data:`MIN_MODEL_S` and this, the spread is at most
+:math:`\\sigma = \\ln(10^{18}) / z_{0.99} \\approx 17.8`, so every quantile for ``q`` in (0, 1),
+the mean :math:`e^{\\mu + \\sigma^2/2}` and every sample stay finite in float64;
+``LogNormalFreeze(1e-300, 1e300)`` would have a spread of about 594 and quantiles of
+infinity."""
+
 _BISECTION_LOG_TOLERANCE = 1e-13
 """Stop the mixture's quantile search when the bracket on :math:`\\ln t` is this narrow,
 that is when the answer is known to a relative 1e-13 (far inside the promised 1e-9)."""
 
+
+
+def _model_time(name: str, value) -> float:
+    """A median or P99 in seconds, inside [MIN_MODEL_S, MAX_MODEL_S]."""
+    value = _validate.scalar(name, value)
+    if not MIN_MODEL_S <= value <= MAX_MODEL_S:
+        raise ValueError(
+            f"{name} must be in [MIN_MODEL_S, MAX_MODEL_S] = [{MIN_MODEL_S:g}, {MAX_MODEL_S:g}] "
+            f"seconds, got {value!r}"
+        )
+    return value
+
+
+def _scale_factor(factor, components) -> float:
+    """A stretch factor that keeps every component's median and P99 inside the model range."""
+    factor = float(_validate.positive("factor", _validate.scalar("factor", factor)))
+    shortest = min(c.median_s for c in components)
+    longest = max(c.p99_s for c in components)
+    low, high = MIN_MODEL_S / shortest, MAX_MODEL_S / longest
+    if not (shortest * factor >= MIN_MODEL_S and longest * factor <= MAX_MODEL_S):
+        raise ValueError(
+            f"factor must be in [{low:.3g}, {high:.3g}] for this model (its median and P99, "
+            f"{shortest:g} s to {longest:g} s, must stay within [MIN_MODEL_S, MAX_MODEL_S] = "
+            f"[{MIN_MODEL_S:g}, {MAX_MODEL_S:g}] s), got {factor!r}"
+        )
+    return factor
 
 
 def _log_time(t_s: np.ndarray) -> np.ndarray:
@@ -99,8 +140,9 @@ class LogNormalFreeze:
     Raises
     ------
     ValueError
-        If ``median_s <= 0`` or ``p99_s <= median_s`` (a P99 at or below the median
-        is not a distribution), or either is not finite.
+        If ``p99_s <= median_s`` (a P99 at or below the median is not a distribution), or
+        either lies outside [:data:`MIN_MODEL_S`, :data:`MAX_MODEL_S`] (a nanosecond to
+        about 32 years), where the quantiles would overflow.
 
     Examples
     --------
@@ -113,9 +155,8 @@ class LogNormalFreeze:
     p99_s: float
 
     def __post_init__(self):
-        median_s = _validate.scalar("median_s", self.median_s)
-        median_s = float(_validate.positive("median_s", median_s))
-        p99_s = _validate.scalar("p99_s", self.p99_s)
+        median_s = _model_time("median_s", self.median_s)
+        p99_s = _model_time("p99_s", self.p99_s)
         if not p99_s > median_s:
             raise ValueError(f"p99_s must be > median_s ({median_s!r} s), got {p99_s!r}")
         object.__setattr__(self, "median_s", median_s)
@@ -130,7 +171,7 @@ class LogNormalFreeze:
     def sigma(self) -> float:
         """The spread of :math:`\\ln T`:
         :math:`\\sigma = \\ln(\\text{P99}/\\text{median}) / z_{0.99}`."""
-        return math.log(self.p99_s / self.median_s) / Z_P99
+        return (math.log(self.p99_s) - math.log(self.median_s)) / Z_P99
 
     @property
     def mean_s(self) -> float:
@@ -221,8 +262,10 @@ class LogNormalFreeze:
 
     def scaled(self, factor) -> LogNormalFreeze:
         """The same shape stretched by ``factor`` (> 0): :math:`cT` is lognormal with
-        median and P99 both multiplied by :math:`c` (and :math:`\\sigma` unchanged)."""
-        factor = float(_validate.positive("factor", _validate.scalar("factor", factor)))
+        median and P99 both multiplied by :math:`c` (and :math:`\\sigma` unchanged).
+        The stretched median and P99 must stay within [:data:`MIN_MODEL_S`,
+        :data:`MAX_MODEL_S`]; a ``ValueError`` names ``factor`` and the range it may take."""
+        factor = _scale_factor(factor, [self])
         return LogNormalFreeze(self.median_s * factor, self.p99_s * factor)
 
 
@@ -376,7 +419,7 @@ class MixtureFreeze:
 
     def scaled(self, factor) -> MixtureFreeze:
         """Every component stretched by ``factor`` (> 0); the weights are unchanged."""
-        factor = float(_validate.positive("factor", _validate.scalar("factor", factor)))
+        factor = _scale_factor(factor, self.components)
         return MixtureFreeze(self.weights, tuple(c.scaled(factor) for c in self.components))
 
 
@@ -402,6 +445,20 @@ def model_for(kind: str) -> LogNormalFreeze:
     _validate.choice("kind", kind, KINDS)
     assumption = facts.FREEZE_ASSUMPTIONS[kind]
     return LogNormalFreeze(assumption.median_s, assumption.p99_s)
+
+
+def visible_to_vm(kind: str) -> bool:
+    """Whether a VM notices events of this kind at all.
+
+    From the ``visible_to_vm`` field of :data:`maintsim.facts.FREEZE_ASSUMPTIONS`: a hot
+    patch is "not visible to VMs" :cite:p:`techcomm_hhr2023`, so it charges no downtime under
+    any accounting rule; every other kind pauses or restarts the VM. A kind the book does
+    not model (a what-if with its own freeze model) is taken to be visible.
+    """
+    if not isinstance(kind, str):
+        raise TypeError(f"kind must be a kind name (str), got {_validate._describe(kind)}")
+    assumption = facts.FREEZE_ASSUMPTIONS.get(kind)
+    return assumption is None or assumption.visible_to_vm
 
 
 def _assumptions_table(indent: str = "    ") -> str:

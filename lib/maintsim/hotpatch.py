@@ -36,6 +36,7 @@ import numpy as np
 from maintsim import _validate
 
 __all__ = [
+    "MAX_REQUESTS",
     "DemoResult",
     "Reply",
     "Request",
@@ -62,6 +63,11 @@ class Request:
     route: str
     name: str
 
+    def __post_init__(self):
+        object.__setattr__(self, "time_ms", _validate.scalar("time_ms", self.time_ms))
+        _validate.text("route", self.route)
+        _validate.text("name", self.name, allow_empty=True)
+
 
 @dataclass(frozen=True)
 class Reply:
@@ -71,14 +77,20 @@ class Reply:
     body: str
 
 
+def _request(request) -> Request:
+    if not isinstance(request, Request):
+        raise TypeError(f"request must be a Request, got {_validate._describe(request)}")
+    return request
+
+
 def greet_v1(request: Request) -> Reply:
     """Version 1: pastes the name into HTML as given (an injection bug)."""
-    return Reply("v1", f"<p>Hello, {request.name}</p>")
+    return Reply("v1", f"<p>Hello, {_request(request).name}</p>")
 
 
 def greet_v2(request: Request) -> Reply:
     """Version 2, the patch: escapes the name first."""
-    return Reply("v2", f"<p>Hello, {html.escape(request.name)}</p>")
+    return Reply("v2", f"<p>Hello, {html.escape(_request(request).name)}</p>")
 
 
 # ---------------------------------------------------------------------------
@@ -113,12 +125,24 @@ class Service:
                 "handlers must be a non-empty dict of route -> function, "
                 f"got {_validate._describe(handlers)}"
             )
+        for route, fn in handlers.items():
+            if not isinstance(route, str):
+                raise TypeError(f"handlers keys must be route names (str), got {route!r}")
+            if not callable(fn):
+                raise TypeError(
+                    f"handlers[{route!r}] must be a function, got {_validate._describe(fn)}"
+                )
         self.handlers = dict(handlers)
         self.down_from_ms = 0.0
         self.down_until_ms = 0.0
 
     def handle(self, request: Request) -> Reply:
-        """Answer one request, or raise :class:`ServiceUnavailable` while stopped."""
+        """Answer one request, or raise :class:`ServiceUnavailable` while stopped.
+
+        Raises ``TypeError`` for something that is not a :class:`Request` and
+        ``ValueError`` for a route with no handler (naming the routes there are).
+        """
+        _validate.choice("request.route", _request(request).route, self.handlers)
         if self.down_from_ms <= request.time_ms < self.down_until_ms:
             raise ServiceUnavailable(f"service down at {request.time_ms:g} ms")
         handler = self.handlers[request.route]  # the indirection: looked up on EVERY call
@@ -179,6 +203,10 @@ def restart(service: Service, name: str, new_fn, *, at_ms, downtime_ms):
 # ---------------------------------------------------------------------------
 
 STRATEGIES = ("hot_patch", "restart")
+
+MAX_REQUESTS = 100_000
+"""The most requests :func:`run_demo` sends: each is one step of a Python loop, so 10**5 take
+about a second; the demonstration needs a few hundred."""
 _VERSION_NUMBER = {"v1": 1, "v2": 2}  # for the timeline array: 0 means "failed"
 
 
@@ -232,7 +260,7 @@ def run_demo(
     strategy : str
         ``"hot_patch"`` or ``"restart"``.
     n_requests : int
-        How many requests (>= 1).
+        How many requests, 1 to :data:`MAX_REQUESTS`.
     interval_ms : float
         Milliseconds between requests (> 0).
     patch_at_ms : float
@@ -245,7 +273,7 @@ def run_demo(
     DemoResult
     """
     strategy = _validate.choice("strategy", strategy, STRATEGIES)
-    n_requests = _validate.integer("n_requests", n_requests, minimum=1)
+    n_requests = _validate.integer("n_requests", n_requests, minimum=1, maximum=MAX_REQUESTS)
     interval_ms = _validate.scalar("interval_ms", interval_ms)
     interval_ms = float(_validate.positive("interval_ms", interval_ms))
     patch_at_ms = _ms("patch_at_ms", patch_at_ms)

@@ -21,6 +21,7 @@ Scalars in give Python ``float`` (or ``int``) out; arrays in give arrays out.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,6 +30,7 @@ from scipy import stats
 from maintsim import _validate
 
 __all__ = [
+    "MAX_SAMPLE_SIZE",
     "METHODS",
     "NUMPY_METHODS",
     "QuantileCI",
@@ -63,6 +65,14 @@ NUMPY_METHODS = (
 METHODS = ("nearest_rank",) + NUMPY_METHODS
 """Every method :func:`percentile` accepts."""
 
+MAX_SAMPLE_SIZE = 10**12
+"""The largest sample size :func:`sample_size_for_quantile` and
+:func:`sample_size_for_upper_bound` return: a trillion samples, far beyond any set of freeze
+measurements. The answer is found by stepping one sample at a time from a floating-point
+estimate, which stays exact well past this size; a quantile such as ``q = 1e-300`` would need
+about :math:`3 \\times 10^{300}` samples, which no arithmetic in float64 can count to the unit,
+so it gets a ``ValueError`` naming this limit instead."""
+
 
 
 
@@ -81,10 +91,11 @@ def _fraction_open(name, value):
 
 
 def _nearest_rank(sorted_x, q_pct):
+    """Ranks :math:`\\lceil P N / 100 \\rceil` in exact rational arithmetic (one per ``q``)."""
     n = sorted_x.size
-    exact = q_pct * n / 100.0  # q*n first: exact for whole q and n, unlike (q/100)*n
-    rank = np.clip(np.ceil(_validate.snap_whole(exact)), 1, n).astype(np.intp)
-    return sorted_x[rank - 1]
+    ranks = [min(n, max(1, math.ceil(_validate.decimal_fraction(q) * n / 100)))
+             for q in q_pct.flat]
+    return sorted_x[np.reshape(np.asarray(ranks, dtype=np.intp), q_pct.shape) - 1]
 
 
 def percentile(samples, q, method: str = "linear"):
@@ -120,9 +131,13 @@ def percentile(samples, q, method: str = "linear"):
 
     Mathematically nearest rank is Hyndman and Fan's type 1 (NumPy ``"inverted_cdf"``).
     NumPy computes :math:`(P/100) \\times N` in binary floating point, and when that lands a
-    hair above a whole number it takes the next rank (P7 of 1..100 gives 8 there); this
-    function computes :math:`P N / 100` and treats a rank within a relative 1e-9 of a whole
-    number as that whole number, so it keeps the textbook answer (7).
+    hair above a whole number it takes the next rank (P7 of 1..100 gives 8 there). This
+    function computes the rank **exactly**: :math:`P` is read as the decimal it prints as
+    (``99.9`` is :math:`999/10`: the shortest decimal that rounds to the float, as ``repr``
+    prints it) and
+    :math:`\\lceil P N / 100 \\rceil` is taken in rational arithmetic. So P7 of 1..100 is 7,
+    and P99.9 of 1..1,001,999 is rank :math:`\\lceil 1{,}000{,}997.001 \\rceil = 1{,}000{,}998`:
+    no tolerance, however large :math:`N`.
     """
     x = _samples("samples", samples)
     q_pct = _validate.percent("q", q)
@@ -267,11 +282,12 @@ def quantile_ci(samples, q, confidence: float = 0.95) -> QuantileCI:
     keep = coverage >= c
     lower, upper, coverage = lower[keep], upper[keep], coverage[keep]
     if lower.size == 0:
-        needed = sample_size_for_quantile(q, c)
+        needed = _two_sided_size(q, c)
+        at_least = (f"at least {needed} are needed" if needed is not None
+                    else f"more than MAX_SAMPLE_SIZE = {MAX_SAMPLE_SIZE:.0e} would be needed")
         raise ValueError(
             f"samples: {n} samples are too few for a {c:g} confidence interval for the "
-            f"{q:g}-quantile; at least {needed} are needed (see "
-            f"sample_size_for_quantile({q:g}, {c:g}))"
+            f"{q:g}-quantile; {at_least} (see sample_size_for_quantile({q:g}, {c:g}))"
         )
     off_centre = np.abs((lower + upper) / 2.0 - (n * q + 0.5))
     best = np.lexsort((off_centre, -coverage, upper - lower))[0]
@@ -313,11 +329,42 @@ def sample_size_for_quantile(q: float = 0.99, confidence: float = 0.95) -> int:
     """
     q = float(_fraction_open("q", _validate.scalar("q", q)))
     c = float(_fraction_open("confidence", _validate.scalar("confidence", confidence)))
-    # Both tails must be <= 1 - c, so n >= ln(1 - c) / ln(max(q, 1 - q)); step up from there.
-    n = max(2, math.floor(math.log1p(-c) / math.log(max(q, 1.0 - q))))
-    while 1.0 - q**n - (1.0 - q) ** n < c:
-        n += 1
+    n = _two_sided_size(q, c)
+    if n is None:
+        raise _too_many_samples("sample_size_for_quantile", q, c, _log_big_tail(q))
     return n
+
+
+def _log_big_tail(q: float) -> float:
+    """:math:`\\ln \\max(q, 1 - q)`, accurate for ``q`` near 0 (``log1p``) and near 1."""
+    return math.log1p(-q) if q < 0.5 else math.log(q)
+
+
+def _too_many_samples(function: str, q: float, c: float, log_tail: float,
+                      ends: str = "0 and 1") -> ValueError:
+    estimate = math.log1p(-c) / log_tail
+    return ValueError(
+        f"q={q!r}: {function}(q={q!r}, confidence={c!r}) would need about {estimate:.3g} "
+        f"samples, more than MAX_SAMPLE_SIZE = {MAX_SAMPLE_SIZE:.0e}; q must lie further "
+        f"from {ends}"
+    )
+
+
+def _two_sided_size(q: float, c: float) -> int | None:
+    """Fewest ``n`` with :math:`1 - q^n - (1-q)^n \\ge c`, or None above MAX_SAMPLE_SIZE."""
+    log_big, log_small = _log_big_tail(q), math.log(min(q, 1.0 - q))
+    # Both tails must be <= 1 - c, so n >= ln(1 - c) / ln(max(q, 1 - q)); step up from there.
+    estimate = math.log1p(-c) / log_big
+    if not estimate <= MAX_SAMPLE_SIZE:
+        return None
+
+    def coverage(n):  # 1 - max^n - min^n, without losing digits when a tail is near 1
+        return -math.expm1(n * log_big) - math.exp(n * log_small)
+
+    n = max(2, math.floor(estimate))
+    while coverage(n) < c:
+        n += 1
+    return n if n <= MAX_SAMPLE_SIZE else None
 
 
 def sample_size_for_upper_bound(q: float = 0.99, confidence: float = 0.95) -> int:
@@ -339,7 +386,10 @@ def sample_size_for_upper_bound(q: float = 0.99, confidence: float = 0.95) -> in
     """
     q = float(_fraction_open("q", _validate.scalar("q", q)))
     c = float(_fraction_open("confidence", _validate.scalar("confidence", confidence)))
-    n = max(1, math.ceil(math.log1p(-c) / math.log(q)))
+    estimate = math.log1p(-c) / math.log(q)
+    if not estimate <= MAX_SAMPLE_SIZE:
+        raise _too_many_samples("sample_size_for_upper_bound", q, c, math.log(q), "1")
+    n = max(1, math.ceil(estimate))
     while n > 1 and 1.0 - q ** (n - 1) >= c:  # guard the ceiling against binary rounding
         n -= 1
     while 1.0 - q**n < c:
@@ -373,8 +423,6 @@ def fanout_probability(q, n):
     float or numpy.ndarray
     """
     q_arr = _validate.in_range("q", q, 0.0, 1.0)
-    if isinstance(n, (bool, np.bool_)):
-        raise TypeError(f"n must be a whole number of servers, got {n!r}")
     n_arr = _validate.non_negative("n", n)
     if np.any(n_arr != np.floor(n_arr)):
         bad = n_arr[n_arr != np.floor(n_arr)].flat[0]
@@ -409,9 +457,21 @@ def average_of_percentiles(groups, q, method: str = "linear"):
     -------
     float or numpy.ndarray
     """
-    if isinstance(groups, (str, bytes)) or not hasattr(groups, "__len__") or len(groups) == 0:
-        raise ValueError(
-            f"groups must be a non-empty sequence of sample arrays, got {groups!r:.60}"
+    example = "e.g. [[1, 2, 3, 100], [1, 2, 3, 4]]"
+    if (isinstance(groups, (str, bytes, Mapping, Set)) or not isinstance(groups, Iterable)
+            or not hasattr(groups, "__len__")):
+        raise TypeError(
+            f"groups must be a sequence of groups of samples ({example}), "
+            f"got {_validate._describe(groups)}"
         )
+    if len(groups) == 0:
+        raise ValueError(f"groups must hold at least one group ({example}), got none")
+    for i, group in enumerate(groups):
+        if np.ndim(group) == 0:  # a flat list of numbers is one group, not many
+            raise TypeError(
+                f"groups[{i}] must be a group of samples (a list or array), got "
+                f"{_validate._describe(group)}: groups is a list of groups ({example}); "
+                "for a single group use percentile()"
+            )
     per_group = [percentile(_samples(f"groups[{i}]", g), q, method) for i, g in enumerate(groups)]
     return _validate.as_python(np.mean(np.asarray(per_group, dtype=float), axis=0))

@@ -30,6 +30,7 @@ from maintsim import _validate, facts, sla
 
 __all__ = [
     "HOURS_PER_DAY",
+    "MAX_VMS",
     "MINUTES_PER_DAY",
     "RebootBudgetRow",
     "RollingUpdate",
@@ -46,6 +47,11 @@ __all__ = [
 
 MINUTES_PER_DAY = 1440
 HOURS_PER_DAY = 24
+
+MAX_VMS = 10**6
+"""The most VMs :func:`update_domain_of_vm` and :func:`rolling_update` lay out: a million,
+far beyond any availability set, and a few arrays of 8 MB each. Without a bound,
+``update_domain_of_vm(10**12)`` would try to allocate 8 TB."""
 
 
 
@@ -246,12 +252,16 @@ def reboot_budget(reboot_min, month_min) -> list[RebootBudgetRow]:
     rows = []
     for key, tier in sla.TIERS.items():
         verdict = sla.month_verdict(d, m, tier)
+        try:
+            absorbed = sla.freezes_within_budget(d * sla.SECONDS_PER_MINUTE, tier.target_pct, m,
+                                                 "exact")
+        except ValueError as exc:  # more reboots than a 64-bit count holds
+            raise ValueError(f"reboot_min={d!r} is too short to count: {exc}") from exc
         rows.append(RebootBudgetRow(
             tier=key,
             target_pct=tier.target_pct,
             allowed_min=float(sla.allowed_downtime_min(tier.target_pct, m)),
-            reboots_absorbed=int(sla.freezes_within_budget(d * sla.SECONDS_PER_MINUTE,
-                                                           tier.target_pct, m, "exact")),
+            reboots_absorbed=int(absorbed),
             uptime_one_reboot_pct=float(verdict.uptime_pct),
             one_reboot_meets_target=bool(verdict.met),
         ))
@@ -273,11 +283,11 @@ def update_domain_of_vm(n_vms, n_uds=facts.DEFAULT_UPDATE_DOMAINS) -> np.ndarray
     Parameters
     ----------
     n_vms : int
-        VMs in the set, >= 1.
+        VMs in the set, 1 to :data:`MAX_VMS`.
     n_uds : int
         Update domains of the set, 1 to 20 (``facts.MAX_UPDATE_DOMAINS``).
     """
-    n_vms = _validate.integer("n_vms", n_vms, minimum=1)
+    n_vms = _validate.integer("n_vms", n_vms, minimum=1, maximum=MAX_VMS)
     n_uds = _validate.integer("n_uds", n_uds, minimum=1, maximum=facts.MAX_UPDATE_DOMAINS)
     return np.arange(n_vms) % n_uds
 
@@ -378,7 +388,7 @@ def rolling_update(
     Parameters
     ----------
     n_vms : int
-        VMs in the set, >= 1; VM :math:`i` is in domain :math:`i \\bmod k`.
+        VMs in the set, 1 to :data:`MAX_VMS`; VM :math:`i` is in domain :math:`i \\bmod k`.
     n_uds : int
         Update domains of the set, 1 to 20.
     reboot_min : float
@@ -405,6 +415,7 @@ def rolling_update(
     if order is None:
         ud_order = used
     else:
+        _validate.as_float_array("order", order)  # refuses text, bools ([0, True]) and None
         ud_order = np.asarray(order)
         if (ud_order.ndim != 1 or not np.issubdtype(ud_order.dtype, np.integer)
                 or sorted(ud_order.tolist()) != used.tolist()):
@@ -445,8 +456,11 @@ def serving_count(update: RollingUpdate, times_min):
     if not isinstance(update, RollingUpdate):
         raise TypeError(f"update must be a RollingUpdate, got {_validate._describe(update)}")
     t = _validate.as_float_array("times_min", times_min)
-    down = (update.vm_down_min <= t[..., None]) & (t[..., None] < update.vm_back_min)
-    return _validate.as_python(update.n_vms - down.sum(axis=-1))
+    # A VM is down at t when down <= t < back; as back >= down, that is [down <= t] - [back <= t],
+    # counted by binary search without a times x VMs matrix.
+    gone = np.searchsorted(np.sort(update.vm_down_min), t, side="right")
+    returned = np.searchsorted(np.sort(update.vm_back_min), t, side="right")
+    return _validate.as_python(update.n_vms - (gone - returned))
 
 
 def min_serving(update: RollingUpdate) -> tuple[int, float]:

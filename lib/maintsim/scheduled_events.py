@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+import shlex
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -213,9 +214,9 @@ class Document:
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_RFC1123 = re.compile(
-    r"(?P<weekday>[A-Za-z]{3}), (?P<day>\d{1,2}) (?P<month>[A-Za-z]{3}) (?P<year>\d{4}) "
-    r"(?P<hour>\d{2}):(?P<minute>\d{2}):(?P<second>\d{2}) GMT"
+_RFC1123 = re.compile(  # [0-9], not \d: \d also matches full-width and other scripts' digits
+    r"(?P<weekday>[A-Za-z]{3}), (?P<day>[0-9]{1,2}) (?P<month>[A-Za-z]{3}) (?P<year>[0-9]{4}) "
+    r"(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2}):(?P<second>[0-9]{2}) GMT"
 )
 _DATE_EXAMPLE = "Mon, 11 Apr 2022 22:26:58 GMT"
 
@@ -245,14 +246,6 @@ def _parse_not_before(text: str, field: str) -> tuple[datetime | None, tuple[str
     return when, ()
 
 
-def _string(field: str, value, *, allow_empty: bool = False) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{field} must be a string, got {_validate._describe(value)}")
-    if not value and not allow_empty:
-        raise ValueError(f"{field} must be a non-empty string, got ''")
-    return value
-
-
 _REQUIRED = ("EventId", "EventType", "ResourceType", "Resources", "EventStatus", "NotBefore")
 
 
@@ -272,7 +265,7 @@ def _parse_event(raw, index: int) -> Event:
             f"{where}.Resources must be a list of strings (VM names), "
             f"got {_validate._describe(resources)}"
         )
-    not_before_text = _string(f"{where}.NotBefore", raw["NotBefore"], allow_empty=True)
+    not_before_text = _validate.text(f"{where}.NotBefore", raw["NotBefore"], allow_empty=True)
     not_before, notes = _parse_not_before(not_before_text, f"{where}.NotBefore")
     if status == "Scheduled" and not_before is None:
         notes += (f"{where} is Scheduled but has no NotBefore: it may start at any moment",)
@@ -285,14 +278,15 @@ def _parse_event(raw, index: int) -> Event:
         minimum=facts.DURATION_UNKNOWN,
     )
     return Event(
-        event_id=_string(f"{where}.EventId", raw["EventId"]),
+        event_id=_validate.text(f"{where}.EventId", raw["EventId"]),
         event_type=event_type,
-        resource_type=_string(f"{where}.ResourceType", raw["ResourceType"]),
+        resource_type=_validate.text(f"{where}.ResourceType", raw["ResourceType"]),
         resources=tuple(resources),
         event_status=status,
         not_before=not_before,
         not_before_text=not_before_text,
-        description=_string(f"{where}.Description", raw.get("Description", ""), allow_empty=True),
+        description=_validate.text(f"{where}.Description", raw.get("Description", ""),
+                                   allow_empty=True),
         event_source=source,
         duration_in_seconds=duration,
         notes=notes,
@@ -459,7 +453,7 @@ def summarise(event: Event, *, now: datetime, vm_name: str | None = None) -> Eve
             f"now must be timezone-aware (e.g. datetime.now(datetime.UTC)), got naive {now!r}"
         )
     if vm_name is not None:
-        vm_name = _string("vm_name", vm_name)
+        vm_name = _validate.text("vm_name", vm_name)
 
     seconds_left = None
     if event.not_before is not None and event.event_status == "Scheduled":
@@ -487,6 +481,10 @@ def polls_within_notice(event_type, poll_interval_s=facts.RECOMMENDED_POLL_INTER
     Polling once a second :cite:p:`ms_schedev` gives 900 chances to see a Freeze or
     Reboot (15 min notice) and 30 to see a Preempt.
 
+    The division is exact: the interval is read as the decimal it prints as (the shortest
+    decimal that rounds to it, as ``repr`` prints it), so polling every 0.1 s gives 9,000
+    polls, not the 8,999 that ``900 // 0.1`` gives in binary floating point.
+
     Parameters
     ----------
     event_type : str
@@ -498,7 +496,7 @@ def polls_within_notice(event_type, poll_interval_s=facts.RECOMMENDED_POLL_INTER
     poll_interval_s = float(
         _validate.positive("poll_interval_s", _validate.scalar("poll_interval_s", poll_interval_s))
     )
-    return int(facts.MIN_NOTICE_S[event_type] // poll_interval_s)
+    return facts.MIN_NOTICE_S[event_type] // _validate.decimal_fraction(poll_interval_s)
 
 
 # ---------------------------------------------------------------------------
@@ -515,21 +513,31 @@ def approval_body(event_ids) -> dict:
 
     Parameters
     ----------
-    event_ids : str or Event or list
-        One or more event ids (non-empty strings) or events, in order.
+    event_ids : str or Event or list or tuple
+        One or more event ids (non-empty strings) or events, in order. A dict, a set
+        (no order) and bytes are refused.
     """
     if isinstance(event_ids, (str, Event)):
         event_ids = [event_ids]
-    if not isinstance(event_ids, Iterable):
+    if isinstance(event_ids, (bytes, bytearray)):
         raise TypeError(
-            f"event_ids must be an event id, an Event or a list of them, "
-            f"got {_validate._describe(event_ids)}"
+            f"event_ids must be text, got bytes {_validate._describe(event_ids)}: decode it "
+            "first, e.g. event_ids.decode('ascii')"
+        )
+    if not isinstance(event_ids, (list, tuple)):
+        why = {dict: "a dict (its keys are not a list of ids)",
+               set: "a set (it has no order, and approvals are sent in order)",
+               frozenset: "a frozenset (it has no order, and approvals are sent in order)"}
+        got = next((text for kind, text in why.items() if isinstance(event_ids, kind)),
+                   _validate._describe(event_ids))
+        raise TypeError(
+            f"event_ids must be an event id, an Event, or a list or tuple of them, got {got}"
         )
     ids = [e.event_id if isinstance(e, Event) else e for e in event_ids]
     if not ids:
         raise ValueError("event_ids must name at least one event, got an empty list")
     for i, event_id in enumerate(ids):
-        _string(f"event_ids[{i}]", event_id)
+        _validate.text(f"event_ids[{i}]", event_id)
     return {"StartRequests": [{"EventId": event_id} for event_id in ids]}
 
 
@@ -541,7 +549,9 @@ def approval_json(event_ids) -> str:
 def curl_command(event_ids=None) -> str:
     """The ``curl`` line a reader runs inside an Azure VM (this module never runs it).
 
-    Without ``event_ids``: read the document. With them: approve those events.
+    Without ``event_ids``: read the document. With them: approve those events. The JSON
+    body is quoted for a POSIX shell (``shlex.quote``), so an id that holds a quote or
+    a ``$`` stays inside the body instead of breaking out of it.
 
     Parameters
     ----------
@@ -551,4 +561,4 @@ def curl_command(event_ids=None) -> str:
     header = " ".join(f"-H {k}:{v}" for k, v in HEADERS.items())
     if event_ids is None:
         return f'curl -s {header} "{URL}"'
-    return f"curl -s {header} -X POST -d '{approval_json(event_ids)}' \"{URL}\""
+    return f"curl -s {header} -X POST -d {shlex.quote(approval_json(event_ids))} \"{URL}\""

@@ -28,6 +28,8 @@ import numpy as np
 from maintsim import _validate, workload
 
 __all__ = [
+    "MAX_PHASE_S",
+    "MIN_PHASE_S",
     "PHASE_KINDS",
     "Phase",
     "Sequence",
@@ -42,6 +44,16 @@ PHASE_KINDS: tuple[str, ...] = (
 )
 """The kinds of phase a sequence uses; :data:`maintsim.figures.sequence.PHASE_COLOURS` gives each
 its colour."""
+
+MIN_PHASE_S = 1e-6
+"""The shortest non-zero duration a sequence builder accepts, a microsecond (in seconds). A shorter
+phase would vanish when the builder adds the durations up in floating point (a 1e-20 s update
+after a 5 s lead starts and ends at the same float) and no timeline in seconds could draw it."""
+
+MAX_PHASE_S = 1e6
+"""The longest duration a sequence builder accepts, about 11.6 days (in seconds). With every
+duration in [:data:`MIN_PHASE_S`, this], no phase vanishes next to another and the end of the
+sequence stays finite."""
 
 
 @dataclass(frozen=True)
@@ -74,10 +86,15 @@ class Phase:
     detail: str = ""
 
     def __post_init__(self):
+        for name in ("lane", "label", "detail"):
+            _validate.text(name, getattr(self, name), allow_empty=name == "detail")
         start_s = _validate.scalar("start_s", self.start_s)
         end_s = _validate.scalar("end_s", self.end_s)
         if not end_s > start_s:
-            raise ValueError(f"end_s must be > start_s ({start_s!r} s), got {end_s!r}")
+            raise ValueError(
+                f"end_s must be > start_s ({start_s!r} s) for phase {self.label!r} on lane "
+                f"{self.lane!r}, got {end_s!r}"
+            )
         _validate.integer("step", self.step, minimum=0)
         _validate.choice("kind", self.kind, PHASE_KINDS)
         object.__setattr__(self, "start_s", start_s)
@@ -112,6 +129,28 @@ class Sequence:
     pause_s: float
 
     def __post_init__(self):
+        _validate.text("title", self.title)
+        if isinstance(self.steps, str) or not isinstance(self.steps, (list, tuple)) \
+                or not self.steps:
+            raise TypeError(
+                "steps must be a non-empty list or tuple of captions (str), got "
+                f"{_validate._describe(self.steps)}"
+            )
+        for i, caption in enumerate(self.steps):
+            _validate.text(f"steps[{i}]", caption)
+        if not isinstance(self.phases, (list, tuple)) or not self.phases:
+            raise TypeError(
+                "phases must be a non-empty list or tuple of Phase, got "
+                f"{_validate._describe(self.phases)}"
+            )
+        for i, phase in enumerate(self.phases):
+            if not isinstance(phase, Phase):
+                raise TypeError(f"phases[{i}] must be a Phase, got {_validate._describe(phase)}")
+        pause_s = float(_validate.non_negative("pause_s", _validate.scalar("pause_s",
+                                                                           self.pause_s)))
+        object.__setattr__(self, "steps", tuple(self.steps))
+        object.__setattr__(self, "phases", tuple(self.phases))
+        object.__setattr__(self, "pause_s", pause_s)
         for phase in self.phases:
             if phase.step >= len(self.steps):
                 raise ValueError(
@@ -136,10 +175,17 @@ class Sequence:
 
 
 def _duration(name: str, value, *, allow_zero: bool = False) -> float:
+    """A builder's duration: 0 (where allowed) or in [MIN_PHASE_S, MAX_PHASE_S] seconds."""
     value = _validate.scalar(name, value)
-    if allow_zero:
-        return float(_validate.non_negative(name, value))
-    return float(_validate.positive(name, value))
+    if allow_zero and value == 0:
+        return 0.0
+    if not MIN_PHASE_S <= value <= MAX_PHASE_S:
+        zero = "0 or " if allow_zero else ""
+        raise ValueError(
+            f"{name} must be {zero}in [MIN_PHASE_S, MAX_PHASE_S] = [{MIN_PHASE_S:g}, "
+            f"{MAX_PHASE_S:g}] seconds, got {value!r}"
+        )
+    return float(value)
 
 
 def memory_preserving_sequence(

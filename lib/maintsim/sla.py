@@ -20,9 +20,12 @@ Three things to keep in mind when reading the numbers this module produces:
   credit rows are unconfirmed and the book says so.
 * **Binary floating point.** ``99.9`` has no exact binary form, so a month that uses exactly
   its allowed downtime can compute to 99.89999999999999 %. Comparisons with a target or a
-  credit band therefore allow :data:`TOLERANCE_PCT` percentage points, and whole-number
-  counts (rounding up, whole freezes in a budget) treat a value within a relative ``1e-9`` of a
-  whole number as that whole number. Both choices are stated where they are used.
+  credit band therefore allow :data:`TOLERANCE_PCT` percentage points. Whole-number counts
+  never use a slack that grows with something else: an outage's length rounded up to whole
+  minutes forgives a relative ``1e-9`` of that length (``0.1 * 3 * 200`` s is one minute,
+  not two); clock minutes are found in exact seconds (:func:`outage_downtime_min`); whole
+  freezes in a budget are counted in exact rational arithmetic
+  (:func:`freezes_within_budget`). Each choice is stated where it is used.
 
 Scalars in give Python ``float`` (or ``bool``/``int``) out; arrays in give arrays out.
 """
@@ -33,6 +36,7 @@ import calendar
 import html
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 from numbers import Real
 
 import numpy as np
@@ -42,6 +46,7 @@ from maintsim.facts import GREGORIAN_YEAR_DAYS, SLA_TIERS, SRE_TABLE_BASES_DAYS,
 
 __all__ = [
     "ACCOUNTING_RULES",
+    "MAX_FREEZE_COUNT",
     "MINUTES_PER_DAY",
     "SECONDS_PER_MINUTE",
     "TIERS",
@@ -84,12 +89,15 @@ about 27 microseconds)."""
 
 
 
-def _ceil(x):
-    return np.ceil(_validate.snap_whole(x)) + 0.0  # + 0.0 turns -0.0 into 0.0
+def _whole_minutes(outage_s):
+    """Each outage rounded up to whole minutes: :math:`\\lceil d/60 \\rceil`, 0 for 0.
 
-
-def _floor(x):
-    return np.floor(_validate.snap_whole(x)) + 0.0
+    Binary noise is forgiven relative to the outage's own length (``0.1 * 3 * 200`` s is one
+    minute, not two); an outage of any positive length costs at least one minute, even one
+    so short that ``d / 60`` underflows to 0.
+    """
+    minutes = np.ceil(_validate.snap_whole(outage_s / SECONDS_PER_MINUTE))
+    return np.where(outage_s > 0, np.maximum(minutes, 1.0), 0.0)
 
 
 def _is_plain_scalar(value) -> bool:
@@ -246,7 +254,9 @@ def format_duration_min(minutes, digits: int = 4) -> str:
     The unit is the largest one in which the value is at least 1: seconds below one minute,
     minutes below one hour, hours below one day, days above. The number keeps ``digits``
     significant figures (4 by default, enough for every cell of the SRE table: 12.96 minutes,
-    18.25 days) and drops trailing zeros.
+    18.25 days) and drops trailing zeros. The unit is chosen **after** rounding, so a value
+    that rounds up to a whole unit moves to the next one: 0.99999 minute is "1 minute", not
+    "60 seconds", and 1439.99 minutes is "1 day", not "24 hours".
 
     Examples: ``43.2`` -> ``"43.2 minutes"``, ``525.6`` -> ``"8.76 hours"``,
     ``52560`` -> ``"36.5 days"``, ``0.144`` -> ``"8.64 seconds"``.
@@ -262,22 +272,27 @@ def format_duration_min(minutes, digits: int = 4) -> str:
     if value_min < 0:
         raise ValueError(f"minutes must be >= 0, got {value_min!r}")
     digits = _validate.integer("digits", digits, minimum=1, maximum=15)
-    units = (  # (name, how many per minute, use while the duration is below this many minutes)
-        ("second", SECONDS_PER_MINUTE, 1.0),
-        ("minute", 1, 60.0),
-        ("hour", 1 / 60, MINUTES_PER_DAY),
+    units = (  # (name, how many per minute, how many make the next unit)
+        ("second", SECONDS_PER_MINUTE, SECONDS_PER_MINUTE),
+        ("minute", 1, 60),
+        ("hour", 1 / 60, MINUTES_PER_DAY // 60),
         ("day", 1 / MINUTES_PER_DAY, math.inf),
     )
-    unit, per_min = next((name, per) for name, per, below in units if value_min < below)
-    value = value_min * per_min
-    if value == 0:
-        text = "0"
-    else:
-        decimals = max(0, digits - 1 - math.floor(math.log10(abs(value))))
-        text = f"{value:.{decimals}f}"
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
+    i = next(i for i, (_, per, next_at) in enumerate(units) if value_min * per < next_at)
+    unit, per_min, next_unit_at = units[i]
+    text = _significant(value_min * per_min, digits)
+    if float(text) >= next_unit_at:  # rounded up to a whole next unit: 59.99999 min is 1 hour
+        unit, text = units[i + 1][0], "1"
     return f"{text} {unit}" + ("" if text == "1" else "s")
+
+
+def _significant(value: float, digits: int) -> str:
+    """``value`` (>= 0) to ``digits`` significant figures, trailing zeros dropped."""
+    if value == 0:
+        return "0"
+    decimals = max(0, digits - 1 - math.floor(math.log10(value)))
+    text = f"{value:.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 @dataclass(frozen=True, eq=False)
@@ -482,11 +497,36 @@ these applies to a sub-minute freeze. The book treats the choice as unsettled.
 """
 
 
+def _minute_of(t_s):
+    """:math:`\\lfloor t / 60 \\rfloor` exactly: the division may round, the check cannot
+    (``k * 60`` is an exact float for every minute of any month)."""
+    k = np.floor(t_s / SECONDS_PER_MINUTE)
+    return k - (k * SECONDS_PER_MINUTE > t_s)
+
+
 def _minutes_touched(outage_s, start_s):
-    """Per outage: clock minutes touched, as (first minute index, one past the last)."""
-    first = _floor(start_s / SECONDS_PER_MINUTE)
-    end = _ceil((start_s + outage_s) / SECONDS_PER_MINUTE)
-    return first, np.where(outage_s > 0, end, first)  # a zero-length outage touches nothing
+    """Per outage: clock minutes touched, as (first minute index, one past the last).
+
+    Worked in seconds, where every minute boundary :math:`60k` is an exact float, so the
+    answer does not depend on how late in the month the outage falls:
+
+    * the first minute is :math:`\\lfloor s / 60 \\rfloor` for the start :math:`s` as given,
+      exactly (there is no tolerance on the start);
+    * the end :math:`e = s + d` is one float addition, correct to half a unit in the last
+      place (under 0.25 ns at the end of a 31-day month). It reaches past boundary
+      :math:`60k` when :math:`e - 60k` (an exact subtraction) exceeds ``WHOLE_RTOL * d``:
+      the only slack is relative to the outage's **length**, the same slack
+      ``"rounded_up"`` gives a length of :math:`60.00000000000001` s, so an outage that
+      starts on a boundary costs the same under both rules;
+    * an outage of positive length touches at least the minute it starts in.
+    """
+    first = _minute_of(start_s)
+    end_s = start_s + outage_s
+    whole = _minute_of(end_s)
+    past_s = end_s - whole * SECONDS_PER_MINUTE  # exact: both lie within a factor 2
+    end = whole + (past_s > _validate.WHOLE_RTOL * outage_s)
+    end = np.where(outage_s > 0, np.maximum(end, first + 1), first)  # zero length: nothing
+    return first + 0.0, end + 0.0
 
 
 def _check_rule_args(outage_s, rule, start_s, outage_name):
@@ -534,15 +574,23 @@ def outage_downtime_min(outage_s, rule: str = "exact", start_s=None):
     -----
     **Which rule the SLA uses is not settled** by any text the fact sheet could read
     (the Downtime definition of v1.9 :cite:p:`azure_sla_vm_v19` was not retrievable); the
-    book shows all three. A value within a relative 1e-9 of a whole number of minutes
-    counts as that whole number before rounding.
+    book shows all three.
+
+    **Exactness.** ``"rounded_up"`` treats a length within a relative 1e-9 of a whole
+    number of minutes as that whole number (``0.1 * 3 * 200`` = 60.00000000000001 s is
+    one minute). ``"clock_minutes"`` compares the start and the end with the minute
+    boundaries in seconds, where each boundary is an exact float, so a 1-s outage that
+    starts 2 ms before a boundary touches two minutes on the first day of a month and
+    on the last; the end may sit within a relative 1e-9 of the outage's length past a
+    boundary and still count as ending on it, which keeps an outage that starts on a
+    boundary at the ``"rounded_up"`` charge. No slack grows with the time of day.
     """
     d = _validate.non_negative("outage_s", outage_s)
     d, start = _check_rule_args(d, rule, start_s, "outage_s")
     if rule == "exact":
         minutes = d / SECONDS_PER_MINUTE
     elif rule == "rounded_up":
-        minutes = _ceil(d / SECONDS_PER_MINUTE)
+        minutes = _whole_minutes(d)
     else:
         first, end = _minutes_touched(d, start)
         minutes = end - first
@@ -585,7 +633,7 @@ def monthly_downtime_min(outages_s, rule: str = "exact", start_s=None):
     if rule == "exact":
         return _validate.as_python(np.sum(d / SECONDS_PER_MINUTE, axis=-1))
     if rule == "rounded_up":
-        return _validate.as_python(np.sum(_ceil(d / SECONDS_PER_MINUTE), axis=-1))
+        return _validate.as_python(np.sum(_whole_minutes(d), axis=-1))
     # clock_minutes: merge the touched intervals [first, end) along the last axis.
     first, end = _minutes_touched(d, start)
     order = np.argsort(first, axis=-1, kind="stable")
@@ -598,6 +646,11 @@ def monthly_downtime_min(outages_s, rule: str = "exact", start_s=None):
 
 
 CLOCK_CASES = ("worst", "best")
+
+MAX_FREEZE_COUNT = 2**63 - 1
+"""The largest count :func:`freezes_within_budget` returns, the largest 64-bit integer its
+arrays can hold; a shorter freeze in a larger budget is refused rather than wrapped round to
+a negative number."""
 
 
 def freezes_within_budget(freeze_s, target_pct, month_min, rule: str = "exact", *,
@@ -636,21 +689,43 @@ def freezes_within_budget(freeze_s, target_pct, month_min, rule: str = "exact", 
     Returns
     -------
     int or numpy.ndarray of int
-        Whole freezes that fit (a quotient within a relative 1e-9 of a whole number counts
-        as that whole number, so binary rounding cannot lose a freeze).
+        Whole freezes that fit, counted **exactly**: ``target_pct``, ``month_min`` and (for
+        ``"exact"``) ``freeze_s`` are read as the decimals they print as (``99.9`` is
+        :math:`999/10`, the shortest decimal that rounds to the float) and the quotient is
+        floored in rational arithmetic, so a budget that holds exactly :math:`n` freezes
+        gives :math:`n` however large :math:`n` is. Under the rounding rules a freeze of
+        any positive length costs at least one whole minute.
+
+    Raises
+    ------
+    ValueError
+        If a count would not fit in a 64-bit integer (:data:`MAX_FREEZE_COUNT`), e.g.
+        ``freeze_s=1e-17`` under ``"exact"``.
     """
     d = _validate.positive("freeze_s", freeze_s)
     _validate.choice("rule", rule, ACCOUNTING_RULES)
     _validate.choice("clock_case", clock_case, CLOCK_CASES)
-    budget_min = np.asarray(allowed_downtime_min(target_pct, month_min))
-    d, budget_min = _validate.broadcast(freeze_s=d, target_pct_and_month_min=budget_min)
+    t = _validate.percent("target_pct", target_pct)
+    m = _validate.positive("month_min", month_min)
+    d, t, m = _validate.broadcast(freeze_s=d, target_pct=t, month_min=m)
     if rule == "exact":
-        cost_min = d / SECONDS_PER_MINUTE
+        cost_min = [_validate.decimal_fraction(x) / SECONDS_PER_MINUTE for x in d.flat]
     else:
-        cost_min = _ceil(d / SECONDS_PER_MINUTE)
-        if rule == "clock_minutes" and clock_case == "worst":
-            cost_min = cost_min + 1.0
-    return _validate.as_python(_floor(budget_min / cost_min).astype(np.int64))
+        extra = 1 if rule == "clock_minutes" and clock_case == "worst" else 0
+        cost_min = [int(x) + extra for x in _whole_minutes(d).flat]
+    counts = []
+    for cost, target, month, freeze in zip(cost_min, t.flat, m.flat, d.flat, strict=True):
+        budget_min = ((100 - _validate.decimal_fraction(target)) / 100
+                      * _validate.decimal_fraction(month))
+        count = budget_min // cost  # an exact floor: both are fractions
+        if count > MAX_FREEZE_COUNT:
+            raise ValueError(
+                f"freeze_s={float(freeze)!r} is too short: {Decimal(count):.3g} freezes would fit "
+                f"in a budget of {float(budget_min):g} minutes, more than MAX_FREEZE_COUNT = "
+                f"{MAX_FREEZE_COUNT} (the largest 64-bit integer)"
+            )
+        counts.append(count)
+    return _validate.as_python(np.asarray(counts, dtype=np.int64).reshape(d.shape))
 
 
 # ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ contrast, not the exact numbers.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,19 +24,49 @@ from . import _validate, facts, freeze
 
 DAYS_PER_YEAR = 365
 
+MAX_RATE_PER_MONTH = 10_000
+"""The highest rate :func:`cloud_year` draws, events per month of one kind: one every 4.3
+minutes, so a year holds about 120,000 events of that kind (a few MB). A rate of 1e12 would
+try to draw and store 10**13 events, terabytes."""
+
 
 @dataclass(frozen=True)
 class YearOfEvents:
-    """Events in one year: what happened, when (day of year) and for how long (seconds)."""
+    """Events in one year: what happened, when (day of year) and for how long (seconds).
+
+    Three arrays of one value per event: ``kind`` (names), ``start_day`` (>= 0) and
+    ``impact_s`` (>= 0).
+    """
 
     kind: np.ndarray
     start_day: np.ndarray
     impact_s: np.ndarray
 
+    def __post_init__(self):
+        kind = np.asarray(self.kind, dtype=object)
+        if kind.ndim != 1 or not all(isinstance(k, str) for k in kind):
+            raise TypeError(
+                f"kind must be a flat sequence of kind names (str), got "
+                f"{_validate._describe(self.kind)}"
+            )
+        start_day = _per_event("start_day", self.start_day)
+        impact_s = _per_event("impact_s", self.impact_s)
+        if not kind.shape == start_day.shape == impact_s.shape:
+            raise ValueError(
+                "kind, start_day and impact_s must hold one value per event, got shapes "
+                f"{kind.shape}, {start_day.shape} and {impact_s.shape}"
+            )
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "start_day", start_day)
+        object.__setattr__(self, "impact_s", impact_s)
+
     @property
     def total_impact_min(self) -> float:
-        """Minutes of impact summed over the year."""
-        return float(self.impact_s.sum() / 60.0)
+        """Minutes of impact the VM sees, summed over the year. A kind the VM cannot see at
+        all counts zero: a hot patch is "not visible to VMs" :cite:p:`techcomm_hhr2023`
+        (:func:`maintsim.freeze.visible_to_vm`), whatever its milliseconds of host work."""
+        seen = np.array([freeze.visible_to_vm(k) for k in self.kind], dtype=bool)
+        return float(self.impact_s[seen].sum() / 60.0) if seen.size else 0.0
 
     @property
     def n_events(self) -> int:
@@ -44,6 +75,12 @@ class YearOfEvents:
     def count(self, kind: str) -> int:
         """How many events of one kind."""
         return int(np.count_nonzero(self.kind == kind))
+
+
+def _per_event(name: str, values) -> np.ndarray:
+    """Finite values >= 0, one per event (possibly none)."""
+    arr = _validate.as_float_array(name, values, allow_empty=True)
+    return _validate.non_negative(name, arr) if arr.size else arr
 
 
 def _sorted(kind, start_day, impact_s) -> YearOfEvents:
@@ -60,14 +97,31 @@ def cloud_year(rng: np.random.Generator, *, rates_per_month: dict[str, float] | 
     ``facts.FREEZE_ASSUMPTIONS[k].events_per_month``, an assumption), their start
     times are uniform over the year, and each lasts a freeze drawn from
     :func:`maintsim.freeze.model_for`.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        The random stream.
+    rates_per_month : dict, optional
+        Kind -> events per month, 0 to :data:`MAX_RATE_PER_MONTH`, replacing the default
+        rate of the kinds it names.
+    days : int
+        Length of the year drawn, 1 to 366 days.
     """
     rng = _validate.generator("rng", rng)
     days = _validate.integer("days", days, minimum=1, maximum=366)
     rates = {k: a.events_per_month for k, a in facts.FREEZE_ASSUMPTIONS.items()}
     if rates_per_month is not None:
+        if not isinstance(rates_per_month, Mapping):
+            raise TypeError(
+                "rates_per_month must be a dict of kind -> events per month, got "
+                f"{_validate._describe(rates_per_month)}"
+            )
         for kind, rate in rates_per_month.items():
             _validate.choice("rates_per_month key", kind, facts.FREEZE_ASSUMPTIONS)
-            rates[kind] = float(_validate.non_negative(f"rates_per_month[{kind!r}]", rate))
+            name = f"rates_per_month[{kind!r}]"
+            rates[kind] = float(_validate.in_range(name, _validate.scalar(name, rate), 0.0,
+                                                   MAX_RATE_PER_MONTH))
     kinds, starts, impacts = [], [], []
     for kind, rate in rates.items():
         n = int(rng.poisson(rate * 12 * days / DAYS_PER_YEAR))

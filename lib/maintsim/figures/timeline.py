@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from maintsim import _validate
 from maintsim.figures import plotting
 from maintsim.timeline import DAYS_PER_YEAR, EVENT_LABELS, YearOfEvents
 
@@ -17,6 +18,15 @@ def year_figure(*years: YearOfEvents, title: str = "One simulated year: when, an
     Each kind of event gets its colour from :data:`maintsim.figures.plotting.KIND_COLOURS`;
     on-premises windows are drawn as squares. Hover shows the exact length.
     """
+    if not years:
+        raise ValueError("year_figure needs at least one YearOfEvents, got none")
+    for i, year in enumerate(years):
+        if not isinstance(year, YearOfEvents):
+            raise TypeError(
+                f"years[{i}] must be a YearOfEvents (from maintsim.timeline.cloud_year or "
+                f"onprem_year), got {_validate._describe(year)}"
+            )
+    _validate.text("title", title, allow_empty=True)
     fig = go.Figure()
     for year in years:
         for kind in dict.fromkeys(year.kind):
