@@ -25,6 +25,9 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+from pathlib import Path
+
+import plotly
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -103,6 +106,12 @@ class BookRenderer(MimetypeRenderer):
         }
 
 
+def plotly_js_path() -> Path:
+    """The plotly.js file the site serves (and the explorer widget sends to a page without one):
+    the one inside the installed ``plotly`` package, the exact version that drew the figures."""
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
 class PlotlyTwinMimePlugin:
     """myst-nb plugin: skip plotly's JSON *only* when its HTML twin is in the same output.
 
@@ -112,8 +121,9 @@ class PlotlyTwinMimePlugin:
     those the JSON is skipped quietly (the HTML twin is what the site shows). A
     plotly JSON *without* the mark still produces myst-nb's
     ``unknown_mime_type`` warning, so a figure that would really be blank fails
-    the build. Registered under the ``myst_nb.mime_renderers`` entry point in
-    ``pyproject.toml``.
+    the build. The explorer widget (:class:`maintsim.explorer.widget.Explorer`) marks its widget view
+    the same way: the site draws its HTML twin instead. Registered under the
+    ``myst_nb.mime_renderers`` entry point in ``pyproject.toml``.
     """
 
     mime_priority_overrides = ()
@@ -121,8 +131,8 @@ class PlotlyTwinMimePlugin:
     @staticmethod
     def handle_mime(renderer, data, inline):
         content = data.content
-        if (data.mime_type == "application/vnd.plotly.v1+json" and isinstance(content, dict)
-                and content.get(HTML_TWIN_MARK)):
+        twinned = ("application/vnd.plotly.v1+json", "application/vnd.jupyter.widget-view+json")
+        if data.mime_type in twinned and isinstance(content, dict) and content.get(HTML_TWIN_MARK):
             return []
         return None
 
