@@ -19,9 +19,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def fingerprint() -> str:
+# Inputs that change every page but no notebook: Sphinx does not track an extension's code, so
+# when they change the pages are re-read and re-written (the execution cache stays).
+PAGE_INPUTS = ("_ext/*.py", "tools/release.py", "tools/social_card.py", "CITATION.cff",
+               "_static/*")
+
+
+def page_inputs() -> list[Path]:
+    return sorted(path for pattern in PAGE_INPUTS for path in ROOT.glob(pattern))
+
+
+def fingerprint(files: list[Path] | None = None) -> str:
     digest = hashlib.sha256()
-    files = sorted((ROOT / "lib").rglob("*.py")) + [ROOT / "requirements.txt"]
+    if files is None:
+        files = sorted((ROOT / "lib").rglob("*.py")) + [ROOT / "requirements.txt",
+                                                         ROOT / "requirements-dev.txt"]
     for path in files:
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
@@ -46,6 +58,10 @@ def main(argv=None) -> int:
         print(f"build_book: clearing the execution cache ({reason})")
         shutil.rmtree(cache, ignore_errors=True)
         shutil.rmtree(build / ".doctrees", ignore_errors=True)
+    pages_stamp, pages = build / ".pages-fingerprint", fingerprint(page_inputs())
+    if not pages_stamp.exists() or pages_stamp.read_text() != pages:
+        print("build_book: re-writing every page (_ext/, _static/ or release metadata changed)")
+        shutil.rmtree(build / ".doctrees", ignore_errors=True)
     jb = Path(sys.executable).parent / "jupyter-book"
     command = [str(jb), "build", str(ROOT), "-W", "-n", "--keep-going",
                "--path-output", str(build.parent)]
@@ -54,6 +70,7 @@ def main(argv=None) -> int:
     result = subprocess.run(command, cwd=ROOT)
     if result.returncode == 0:
         stamp.write_text(current)
+        pages_stamp.write_text(pages)
     return result.returncode
 
 

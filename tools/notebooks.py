@@ -9,6 +9,13 @@ volatile piece of metadata is stripped. Usage::
     python tools/notebooks.py execute [NOTEBOOK ...]     # run, then normalise (refresh outputs)
 
 With no notebook named, every ``chapters/*.ipynb`` is used.
+
+Normalising also writes one generated cell into every notebook, just before its first code
+cell: it installs ``maintsim`` from the repository named in ``_config.yml``
+(``repository.url`` at ``repository.branch``) when the kernel does not have it, so a notebook
+opened alone (in Colab, say) runs. It is tagged ``remove-cell`` (the site does not show it) and
+rewritten on every normalisation, so it cannot drift from ``_config.yml``; never edit it by
+hand.
 """
 
 from __future__ import annotations
@@ -19,13 +26,60 @@ import sys
 from pathlib import Path
 
 import nbformat
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "_config.yml"
 CHECK_MARK = "# NBVAL_CHECK_OUTPUT"
 KEEP_CELL_METADATA = ("tags",)
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 LANGUAGE_INFO = {"name": "python"}
 KEEP_OUTPUT_TYPES = ("stream", "execute_result")
+
+
+INSTALL_MARK = "# maintbook: install maintsim when this kernel does not have it"
+INSTALL_CELL_ID = "install-maintsim"
+INSTALL_TAGS = ["remove-cell"]
+
+
+def repository(config_path: Path = CONFIG) -> tuple[str, str]:
+    """``(url, branch)`` of the repository, from the one place it is named: ``_config.yml``."""
+    repo = yaml.safe_load(config_path.read_text())["repository"]
+    return repo["url"], repo.get("branch", "main")
+
+
+def install_requirement(url: str, branch: str) -> str:
+    """pip's requirement for maintsim from ``url`` at ``branch`` (a PEP 508 direct reference)."""
+    return f"maintsim @ git+{url}@{branch}"
+
+
+def install_source(url: str, branch: str) -> str:
+    """The source of the generated first code cell."""
+    return (
+        f"{INSTALL_MARK} (Colab, or this notebook opened on its own).\n"
+        "# Written by tools/notebooks.py from _config.yml; edit _config.yml, not this cell.\n"
+        "import importlib\n"
+        "import importlib.util\n"
+        "import subprocess\n"
+        "import sys\n"
+        "\n"
+        'if importlib.util.find_spec("maintsim") is None:\n'
+        "    subprocess.run([sys.executable, \"-m\", \"pip\", \"install\", \"-q\",\n"
+        f'                    "{install_requirement(url, branch)}"], check=True)\n'
+        "    importlib.invalidate_caches()"
+    )
+
+
+def is_install_cell(cell) -> bool:
+    return cell.cell_type == "code" and cell.source.startswith(INSTALL_MARK)
+
+
+def with_install_cell(cells: list, source: str) -> list:
+    """``cells`` with any old generated cell removed and a fresh one before the first code cell."""
+    cells = [c for c in cells if not is_install_cell(c)]
+    cell = nbformat.v4.new_code_cell(source, metadata={"tags": list(INSTALL_TAGS)})
+    first_code = next((i for i, c in enumerate(cells) if c.cell_type == "code"), len(cells))
+    return cells[:first_code] + [cell] + cells[first_code:]
 
 
 def default_notebooks() -> list[Path]:
@@ -50,16 +104,29 @@ def _clean_output(output):
     return output
 
 
-def normalised(nb):
-    """Return a normalised copy of ``nb`` (the input is not changed)."""
+def normalised(nb, install_source_text: str | None = None):
+    """Return a normalised copy of ``nb`` (the input is not changed).
+
+    ``install_source_text`` is the generated install cell's source (by default built from
+    ``_config.yml``). Cell ids number the other cells only, so adding or refreshing the
+    generated cell leaves every other cell's id as it was.
+    """
+    if install_source_text is None:
+        install_source_text = install_source(*repository())
     nb = copy.deepcopy(nb)
     nb.metadata = {"kernelspec": dict(KERNELSPEC), "language_info": dict(LANGUAGE_INFO)}
     nb.nbformat, nb.nbformat_minor = 4, 5
-    for index, cell in enumerate(nb.cells):
+    nb.cells = with_install_cell(nb.cells, install_source_text)
+    index = 0
+    for cell in nb.cells:
         cell.metadata = {k: v for k, v in cell.metadata.items() if k in KEEP_CELL_METADATA}
         if "attachments" in cell and not cell["attachments"]:
             del cell["attachments"]
-        cell["id"] = f"cell-{index:02d}"
+        if is_install_cell(cell):
+            cell["id"] = INSTALL_CELL_ID
+        else:
+            cell["id"] = f"cell-{index:02d}"
+            index += 1
         if cell.cell_type != "code":
             continue
         cell.execution_count = None

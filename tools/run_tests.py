@@ -6,8 +6,9 @@ lint     ruff over lib/, tests/, tools/, benchmarks/ and the notebooks
 unit     pytest: maintsim's unit and property tests, notebook hygiene, chapter template
 book     jupyter-book build -W -n --keep-going (see tools/build_book.py)
 browser  Playwright + Debian's Chromium against _build/html, and JupyterLab end to end
-fresh    a new virtual environment from requirements.txt alone (as Binder builds it) runs
-         every notebook under nbval, comparing the key-number cells
+fresh    a new virtual environment from requirements.txt alone (as Binder builds it, with no
+         test tools) is registered as a Jupyter kernel; nbval runs every notebook in that
+         kernel, comparing the key-number cells (and cffconvert validates CITATION.cff)
 nbval    the same nbval run in .venv (not part of the default run: `fresh` does it)
 
 ``fresh`` spends most of its time waiting for pip, so by default it starts first, in

@@ -9,14 +9,33 @@ Every chapter ends its computations with a cell like::
 
 The cell's printed table is compared by nbval on every CI run, so a change in
 the library that moves a number fails the build. A second cell calls
-``key.glue()``, which stores each formatted value with myst-nb's ``glue`` so the
-prose can quote it as ``{glue:text}`ch05_p99_s``` — the number in the text is
-always the number the code computed.
+``key.glue()``, which stores each formatted value the way myst-nb's ``glue`` does so
+the prose can quote it as ``{glue:text}`ch05_p99_s``` — the number in the text is
+always the number the code computed. ``glue()`` needs IPython (any Jupyter kernel has it)
+but not myst-nb: a reader's environment (Binder, Colab) has no book builder in it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+GLUE_PREFIX = "application/papermill.record/"
+"""Prefix of a glued, undisplayed mimetype, as ``myst_nb.ext.glue.GLUE_PREFIX`` (myst-nb 1.x)."""
+
+
+def glue_output(name: str, value) -> tuple[dict, dict]:
+    """The display data and metadata of ``myst_nb.glue(name, value, display=False)``.
+
+    myst-nb's ``glue`` formats ``value`` with IPython's display formatter, prefixes every
+    mimetype with :data:`GLUE_PREFIX` (so Jupyter shows nothing) and marks the output's
+    metadata ``{"scrapbook": {"name": name, "mime_prefix": GLUE_PREFIX}}``; the book build
+    finds glued values by that mark. This returns the same pair without importing myst-nb.
+    """
+    from IPython.core.formatters import format_display_data
+
+    bundle, metadata = format_display_data(value)
+    metadata["scrapbook"] = {"name": name, "mime_prefix": GLUE_PREFIX}
+    return {GLUE_PREFIX + mime: data for mime, data in bundle.items()}, metadata
 
 
 class _Plain(str):
@@ -67,11 +86,12 @@ class KeyNumbers:
         return f"{self.prefix}_{name}"
 
     def glue(self) -> None:
-        """Store every formatted value with myst-nb's ``glue`` (no visible output)."""
-        from myst_nb import glue  # imported here: only the book build needs it
+        """Glue every formatted value as myst-nb's ``glue`` would (no visible output)."""
+        from IPython.display import display  # imported here: only a kernel needs it
 
         for name, value, fmt, _ in self._rows:
-            glue(self.glue_name(name), _Plain(fmt.format(value)), display=False)
+            bundle, metadata = glue_output(self.glue_name(name), _Plain(fmt.format(value)))
+            display(bundle, raw=True, metadata=metadata)
 
     def __repr__(self) -> str:
         width = max((len(self.glue_name(r[0])) for r in self._rows), default=0)

@@ -317,14 +317,14 @@ FREEZE_ASSUMPTIONS: dict[str, FreezeAssumption] = {
 
 MP_EVENTS_PER_MONTH = (FREEZE_ASSUMPTIONS["mp_light"].events_per_month
                        + FREEZE_ASSUMPTIONS["mp_heavy"].events_per_month)
-"""**Assumption**, derived from two others: memory-preserving events (light and heavy) per VM-month, the sum of the two
+"""Assumption, derived. Memory-preserving events (light and heavy) per VM-month, the sum of the two
 rates in :data:`FREEZE_ASSUMPTIONS` (0.6 + 1/18, about 0.66). The book uses this one set of rates
 everywhere: the fleet simulation, the percentile counts and the explorer's default month. The heavy
 rate is the documented upper bound for the ~30 s pause, "no more than once every 18 months"
 :cite:p:`ms_maint_2024`; the light rate has no source."""
 
 HEAVY_SHARE_DEFAULT = (FREEZE_ASSUMPTIONS["mp_heavy"].events_per_month / MP_EVENTS_PER_MONTH)
-"""**Assumption**, derived from the rates: the share of memory-preserving events that are heavy (host OS/kernel)
+"""Assumption, derived. The share of memory-preserving events that are heavy (host OS/kernel)
 updates, the heavy rate over the total, (1/18) / (0.6 + 1/18), about 8.5 %. Not tuned to the P99:
 the heavy class's own P99 is 30 s, so every share keeps the mixture's P99 within 30 s and the 30 s
 constrains nothing. The share follows from the rates, which keeps every chapter's counts

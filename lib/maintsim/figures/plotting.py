@@ -18,6 +18,13 @@ is shown with *two* representations:
 
 Call :func:`setup` once at the top of a notebook. It is idempotent and changes
 nothing but plotly's default renderer and template.
+
+Google Colab is the exception: it draws neither plotly's JSON nor a fragment that
+expects a ``window.Plotly`` it never loaded, so the figures would be blank. There
+:func:`setup` leaves plotly's own ``"colab"`` renderer (HTML that loads plotly.js
+itself) in place, sets the template, and turns on Colab's widget manager for widgets
+beyond ipywidgets' own (plotly's ``FigureWidget`` in the live explorer), which Colab
+otherwise leaves undrawn.
 """
 
 from __future__ import annotations
@@ -25,10 +32,10 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import os
 from pathlib import Path
 
 import plotly
-
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.io._base_renderers import MimetypeRenderer
@@ -121,8 +128,8 @@ class PlotlyTwinMimePlugin:
     those the JSON is skipped quietly (the HTML twin is what the site shows). A
     plotly JSON *without* the mark still produces myst-nb's
     ``unknown_mime_type`` warning, so a figure that would really be blank fails
-    the build. The explorer widget (:class:`maintsim.explorer.widget.Explorer`) marks its widget view
-    the same way: the site draws its HTML twin instead. Registered under the
+    the build. The explorer widget (:class:`maintsim.explorer.widget.Explorer`) marks its
+    widget view the same way: the site draws its HTML twin instead. Registered under the
     ``myst_nb.mime_renderers`` entry point in ``pyproject.toml``.
     """
 
@@ -155,16 +162,42 @@ def _template() -> go.layout.Template:
     )
 
 
-def setup() -> None:
-    """Make plotly figures render in Jupyter, in Binder and on the static site.
+COLAB_RENDERER = "colab"
+COLAB_ENV_VAR = "COLAB_NOTEBOOK_ID"
+"""What plotly checks to choose its Colab renderer (``plotly/io/_renderers.py``, plotly 7)."""
 
-    Registers :class:`BookRenderer` as plotly's default renderer and the book's
-    template (colour-blind-safe palette, white background) as the default template.
-    Safe to call more than once.
+
+def in_colab() -> bool:
+    """True in a Google Colab kernel, detected the way plotly itself detects it."""
+    return COLAB_ENV_VAR in os.environ
+
+
+def _enable_colab_widgets() -> None:
+    """Colab's own call for third-party widgets (``google.colab.output``), where it exists."""
+    try:
+        from google.colab import output
+    except ImportError:
+        return
+    enable = getattr(output, "enable_custom_widget_manager", None)
+    if enable is not None:
+        enable()
+
+
+def setup() -> None:
+    """Make plotly figures render in Jupyter, in Binder, in Colab and on the static site.
+
+    Registers :class:`BookRenderer` as plotly's default renderer (in Colab: keeps
+    plotly's own ``"colab"`` renderer and enables Colab's widget manager, see the module
+    notes) and the book's template (colour-blind-safe palette, white background) as the
+    default template. Safe to call more than once.
     """
-    if RENDERER_NAME not in pio.renderers:
-        pio.renderers[RENDERER_NAME] = BookRenderer()
-    pio.renderers.default = RENDERER_NAME
+    if in_colab():
+        pio.renderers.default = COLAB_RENDERER
+        _enable_colab_widgets()
+    else:
+        if RENDERER_NAME not in pio.renderers:
+            pio.renderers[RENDERER_NAME] = BookRenderer()
+        pio.renderers.default = RENDERER_NAME
     pio.templates[TEMPLATE_NAME] = _template()
     pio.templates.default = "plotly_white+" + TEMPLATE_NAME
 
