@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 from maintsim import explorer
-from maintsim.figures.plotting import plotly_js_path
+from maintsim.figures.plotting import PLOTLY_JS_PATH
 
 MODULE = "maintbook-explorer.js"
 STYLESHEET = "maintbook-explorer.css"
@@ -32,7 +32,7 @@ def _add_to_explorer_pages(app, pagename, templatename, context, doctree) -> Non
     if MARK not in context.get("body", ""):
         return
     app.add_css_file(STYLESHEET)
-    app.add_js_file(plotly_js_path().name, priority=200)  # Sphinx adds a page's file only once
+    app.add_js_file(PLOTLY_JS_PATH.name, priority=200)  # Sphinx adds a page's file only once
     module = context["pathto"](f"_static/{MODULE}", 1)
     app.add_js_file(None, type="module", priority=900,
                     body=f'import {{ mountAll }} from "{module}";\nmountAll();')

@@ -1,12 +1,18 @@
-"""Serve every script a page needs from the site itself: no CDN, works offline.
+"""Serve every script a page needs from the site itself, and only where a page needs it.
 
-* ``plotly.min.js`` is copied from the installed ``plotly`` package (the exact
-  pinned version that drew the figures) and added to each page that holds a
-  plotly figure, and only to those pages.
-* MathJax 3 is copied from the pinned ``django-static-mathjax`` package (it
-  ships MathJax's ``es5`` build); ``mathjax_path`` in ``_config.yml`` points at it.
-* Any page that still asks for a script or stylesheet on another host fails the
-  build (a warning, and warnings are errors here).
+* plotly.js: the partial bundle :data:`maintsim.figures.plotting.PLOTLY_JS_PATH` (the same
+  plotly.js version as the pinned ``plotly`` package, cartesian traces only) is copied into
+  ``_static/`` and added to each page that holds a plotly figure, and only to those pages.
+* MathJax 3 is copied from the pinned ``django-static-mathjax`` package (it ships MathJax's
+  ``es5`` build); ``mathjax_path`` in ``_config.yml`` points at it. myst-nb asks Sphinx to put
+  every asset on every page, so MathJax (and its configuration) is taken off each page that
+  has no mathematics.
+* Font Awesome: the theme's CSS already holds Font Awesome's classes and web fonts, which draw
+  every icon. The theme also loads Font Awesome's 1.5 MB SVG script on every page, which only
+  redraws the same icons; after the build, a one-line comment replaces that file.
+* sphinx-thebe's scripts and myst-nb's saved widget state are dropped (unused).
+* Any page that still asks for a script or stylesheet on another host fails the build (a
+  warning, and warnings are errors here).
 """
 
 from __future__ import annotations
@@ -15,38 +21,70 @@ import shutil
 from importlib import resources
 from pathlib import Path
 
-import plotly
+from maintsim.figures.plotting import PLOTLY_JS_PATH
 
-PLOTLY_JS = "plotly.min.js"
+PLOTLY_JS = PLOTLY_JS_PATH.name
 MATHJAX_DIR = "mathjax"
-
-
-def _plotly_js() -> Path:
-    return Path(plotly.__file__).parent / "package_data" / PLOTLY_JS
+FONTAWESOME_JS = Path("scripts") / "fontawesome.js"
+FONTAWESOME_STUB = (
+    "/* maintbook: this comment replaces Font Awesome's 1.5 MB SVG script. The theme's CSS\n"
+    "   and web fonts draw the icons (see _ext/offline_assets.py). */\n")
 
 
 def _mathjax_es5() -> Path:
     return Path(str(resources.files("mathjax"))) / "static" / "mathjax" / "es5"
 
 
+def _copy_if_changed(source: Path, target: Path) -> None:
+    if not target.exists() or target.read_bytes() != source.read_bytes():
+        shutil.copyfile(source, target)
+
+
 def _stage_static(app) -> None:
     """Copy the assets into a folder under the build dir and add it to the static path."""
     staged = Path(app.outdir).parent / "offline_static"
     staged.mkdir(parents=True, exist_ok=True)
-    target_js = staged / PLOTLY_JS
-    source_js = _plotly_js()
-    if not target_js.exists() or target_js.stat().st_size != source_js.stat().st_size:
-        shutil.copyfile(source_js, target_js)
+    stale = staged / "plotly.min.js"  # the full build, served before the partial bundle
+    stale.unlink(missing_ok=True)
+    _copy_if_changed(PLOTLY_JS_PATH, staged / PLOTLY_JS)
     target_mj = staged / MATHJAX_DIR
     if not (target_mj / "tex-chtml.js").exists():
         shutil.copytree(_mathjax_es5(), target_mj, dirs_exist_ok=True)
     app.config.html_static_path.append(str(staged))
+    # The last build's one-line replacement: removed so that Sphinx copies the theme's file
+    # quietly (it reports overwriting a file that differs), to be replaced again at the end.
+    (Path(app.outdir) / "_static" / FONTAWESOME_JS).unlink(missing_ok=True)
+
+
+def _replace_fontawesome_script(app, exception) -> None:
+    """Overwrite the theme's copy of Font Awesome's script with a one-line comment."""
+    target = Path(app.outdir) / "_static" / FONTAWESOME_JS
+    if exception is None and (not target.exists() or target.read_text() != FONTAWESOME_STUB):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(FONTAWESOME_STUB)
 
 
 def _add_plotly_where_needed(app, pagename, templatename, context, doctree) -> None:
     body = context.get("body", "")
     if "plotly-graph-div" in body:
         app.add_js_file(PLOTLY_JS, priority=200)
+
+
+def is_mathjax(asset) -> bool:
+    """MathJax itself, or the inline script that configures it."""
+    name = str(getattr(asset, "filename", "") or "")
+    body = str(getattr(asset, "attributes", {}).get("body", ""))
+    return name.split("?")[0].endswith("tex-chtml.js") or "window.MathJax" in body
+
+
+def page_has_math(body: str) -> bool:
+    """Whether a page's HTML holds mathematics for MathJax (Sphinx's ``math`` nodes)."""
+    return 'class="math' in body
+
+
+def _mathjax_only_where_needed(app, pagename, templatename, context, doctree) -> None:
+    if "script_files" in context and not page_has_math(context.get("body", "")):
+        context["script_files"] = [a for a in context["script_files"] if not is_mathjax(a)]
 
 
 def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
@@ -96,27 +134,12 @@ def _refuse_remote_assets(app, pagename, templatename, context, doctree) -> None
                            pagename, name, type="offline", subtype="remote_asset")
 
 
-def _no_citation_backlinks(app) -> None:
-    """Citations without back-links: docutils puts a bare back-link ``<a>`` inside the
-    ``role="list"`` citation list, which screen readers (and axe-core) reject."""
-    app.env.settings["footnote_backlinks"] = False
-
-
-def _accessible_citation_list(app, pagename, templatename, context, doctree) -> None:
-    """docutils marks each bibliography entry ``role="doc-biblioentry"`` inside a
-    ``role="list"``; a list may only hold list items (WAI-ARIA; axe-core reports it
-    as critical), so entries are given ``role="listitem"``."""
-    body = context.get("body", "")
-    if 'role="doc-biblioentry"' in body:
-        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
-
-
 def setup(app):
     app.connect("builder-inited", _stage_static)
-    app.connect("builder-inited", _no_citation_backlinks)
+    app.connect("build-finished", _replace_fontawesome_script)
     app.connect("html-page-context", _add_plotly_where_needed)
+    app.connect("html-page-context", _mathjax_only_where_needed, priority=800)
     app.connect("html-page-context", _drop_thebe, priority=800)
     app.connect("html-page-context", _drop_widget_state, priority=800)
-    app.connect("html-page-context", _accessible_citation_list)
     app.connect("html-page-context", _refuse_remote_assets, priority=900)
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.1"}

@@ -8,6 +8,11 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# What the tests count as Japanese (kept apart from _ext/japanese_lang.py, which they check):
+# CJK punctuation, kana, kanji with extension A and compatibility forms, full-width forms.
+JAPANESE_CHARS = ("\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                  "\uff00-\uffef")
+
 
 def toc_files() -> list[str]:
     """Every file in the table of contents, root first, without extension."""

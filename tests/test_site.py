@@ -11,8 +11,9 @@ import re
 from urllib.parse import urlparse
 
 import pytest
+from tools.page_weight import BUDGET_GZIP_BYTES, record, settle, total_gzip, weigh
 
-from book_pages import page_paths, repository_url
+from book_pages import JAPANESE_CHARS, page_paths, repository_url
 
 pytestmark = pytest.mark.browser
 
@@ -39,14 +40,37 @@ def _open(browser, url, *, width=1280, height=900):
     page.on("requestfailed", lambda r: log["failed"].append(f"{r.url} {r.failure}"))
     page.on("response", lambda r: r.status >= 400 and log["bad_status"].append(
         f"{r.status} {r.url}"))
+    log["responses"] = record(page)
     response = page.goto(url, wait_until="load")
-    # Wait until every plotly figure has drawn (not for "networkidle", which is flaky with a
-    # routed context); requests are recorded by the handlers above all along.
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('div.plotly-graph-div')]"
-        ".every(d => d.querySelector('svg.main-svg'))", timeout=30_000)
+    # Wait until every plotly figure has drawn, MathJax has typeset and the fonts are in (not
+    # for "networkidle", which is flaky with a routed context); requests are recorded by the
+    # handlers above all along.
+    settle(page)
     page.wait_for_timeout(300)
     return context, page, response, log
+
+
+# Figures whose traces plotly.js could not draw: a trace type missing from the partial bundle
+# the site serves is silently drawn as a scatter (or not at all), with no error.
+UNDRAWN_TRACES_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(
+  (gd, i) => (gd._fullData || [])
+    .filter(t => (gd.data[t.index].type || 'scatter') !== t.type)
+    .map(t => `figure ${i}: ${gd.data[t.index].type} drawn as ${t.type}`))"""
+
+# Text nodes with Japanese characters whose nearest lang is not Japanese.
+UNMARKED_JAPANESE_JS = """() => {
+  const ja = new RegExp('[JAPANESE_CHARS]');
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const bad = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!ja.test(n.data) || n.parentElement.closest('script, style')) continue;
+    const marked = n.parentElement.closest('[lang]');
+    if (!marked || !marked.lang.toLowerCase().startsWith('ja')) {
+      bad.push(n.data.trim().slice(0, 40));
+    }
+  }
+  return bad;
+}""".replace("JAPANESE_CHARS", JAPANESE_CHARS)
 
 
 @pytest.mark.parametrize("path", page_paths())
@@ -68,6 +92,16 @@ def test_page_loads_offline_renders_is_accessible_and_fits_a_phone(
         html_figures = page.locator("div.plotly-graph-div").count()
         assert plots.count() == html_figures, (
             f"{path}: {html_figures} figure divs but {plots.count()} rendered plots")
+        undrawn = page.evaluate(UNDRAWN_TRACES_JS)
+        assert undrawn == [], f"{path}: traces the site's plotly.js cannot draw: {undrawn}"
+        unmarked = page.evaluate(UNMARKED_JAPANESE_JS)
+        assert unmarked == [], f"{path}: Japanese text without lang=\"ja\": {unmarked}"
+
+        loaded = weigh(log["responses"])
+        heaviest = sorted(loaded, key=lambda x: -x.gzip_bytes)[:5]
+        assert total_gzip(loaded) <= BUDGET_GZIP_BYTES, (
+            f"{path}: first view {total_gzip(loaded):,} bytes gzip-compressed in {len(loaded)} "
+            f"files, over the {BUDGET_GZIP_BYTES:,} budget; largest {heaviest}")
 
         name = re.sub(r"[^A-Za-z0-9_]+", "_", path.removesuffix(".html"))
         page.screenshot(path=str(screenshots_dir / f"{name}.png"), full_page=True)
@@ -81,8 +115,9 @@ def test_page_loads_offline_renders_is_accessible_and_fits_a_phone(
 
         # axe-core fetches stylesheets itself and resolves their @import against the page, not
         # the sheet (a 404 for /basic.css that no reader's browser makes): forget what it logged.
-        for entries in log.values():
-            entries.clear()
+        for key, entries in log.items():
+            if key != "responses":
+                entries.clear()
         page.set_viewport_size({"width": 375, "height": 812})  # a phone
         page.wait_for_timeout(500)  # let plotly's responsive figures re-layout
         overflow = page.evaluate(

@@ -21,6 +21,7 @@ hand.
 from __future__ import annotations
 
 import argparse
+import ast
 import copy
 import sys
 from pathlib import Path
@@ -88,6 +89,59 @@ def default_notebooks() -> list[Path]:
 
 def is_checked(cell) -> bool:
     return cell.cell_type == "code" and CHECK_MARK in cell.source
+
+
+HIDING_TAGS = ("remove-cell", "remove-input", "hide-input")
+"""myst-nb tags that keep a cell's code off the page (``hide-input`` folds it away)."""
+
+SETUP_MARKS = ("plotting.setup(", "KeyNumbers", CHECK_MARK, ".glue(")
+"""Book scaffolding that belongs in a hidden cell, never on the page."""
+
+
+def shows_code(cell) -> bool:
+    """Whether a code cell's source is shown on the site."""
+    tags = cell.metadata.get("tags", [])
+    return cell.cell_type == "code" and not any(tag in tags for tag in HIDING_TAGS)
+
+
+def is_imports_only(source: str) -> bool:
+    """Whether a cell does nothing but import (the chapter's one visible imports cell)."""
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return False
+    return bool(body) and all(isinstance(node, ast.Import | ast.ImportFrom) for node in body)
+
+
+def _is_setup_statement(node) -> bool:
+    if isinstance(node, ast.Import | ast.ImportFrom):
+        return True
+    if isinstance(node, ast.Assign | ast.AnnAssign):  # SEED = 2022, a constant
+        value = node.value
+        try:
+            ast.literal_eval(value)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            return False
+        return True
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+        name = ast.unparse(node.value.func)
+        return name.endswith(("setup", ".glue")) or name in ("glue",)
+    return False
+
+
+def is_pure_setup(source: str) -> bool:
+    """Whether a cell only sets the notebook up: book scaffolding (``plotting.setup()``,
+    ``KeyNumbers``, the checked key numbers, ``key.glue()``), or nothing but imports,
+    constants and set-up calls with at least one of them not an import. Such a cell belongs
+    in the hidden set-up cell, not on the page (the visible imports cell is imports only)."""
+    if any(mark in source for mark in SETUP_MARKS):
+        return True
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return False
+    return (bool(body) and all(_is_setup_statement(node) for node in body)
+            and not is_imports_only(source))
 
 
 # nbval treats a reference cell with no execution count as "unrun" and refuses to compare its

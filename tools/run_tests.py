@@ -5,7 +5,8 @@ Stages (``--only NAME`` runs one):
 lint     ruff over lib/, tests/, tools/, benchmarks/ and the notebooks
 unit     pytest: maintsim's unit and property tests, notebook hygiene, chapter template
 book     jupyter-book build -W -n --keep-going (see tools/build_book.py)
-browser  Playwright + Debian's Chromium against _build/html, and JupyterLab end to end
+browser  the built pages read as HTML, then Playwright + Debian's Chromium against
+         _build/html, and JupyterLab end to end
 fresh    a new virtual environment from requirements.txt alone (as Binder builds it, with no
          test tools) is registered as a Jupyter kernel; nbval runs every notebook in that
          kernel, comparing the key-number cells (and cffconvert validates CITATION.cff)
@@ -32,10 +33,10 @@ PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
 STAGES = {
     "lint": [[str(BIN / "ruff"), "check", "lib", "tests", "tools", "benchmarks", "_ext",
               "chapters"]],
-    "unit": [PYTEST + ["tests", "-m", "not browser and not slow", "-n", "2"]],
+    "unit": [PYTEST + ["tests", "-m", "not browser and not slow and not built", "-n", "2"]],
     "nbval": [PYTEST + ["--nbval-lax", "chapters", "-n", "2", "--dist", "loadfile"]],
     "book": [[sys.executable, "tools/build_book.py"]],
-    "browser": [PYTEST + ["tests", "-m", "browser"]],
+    "browser": [PYTEST + ["tests", "-m", "built or browser"]],
     "fresh": [PYTEST + ["tests", "-m", "slow and not browser"]],
 }
 

@@ -23,7 +23,7 @@ import anywidget
 import traitlets
 
 from maintsim import _validate
-from maintsim.figures.plotting import HTML_TWIN_MARK, plotly_js_path
+from maintsim.figures.plotting import HTML_TWIN_MARK, PLOTLY_JS_PATH
 from maintsim.explorer.model import (
     CHOICES,
     RANGES,
@@ -128,7 +128,7 @@ class Explorer(anywidget.AnyWidget):
         """The front end asks for plotly.js when the page has none (JupyterLab): send the file
         the site serves, once per page."""
         if isinstance(content, dict) and content.get("type") == "plotly":
-            self.send({"type": "plotly"}, buffers=[plotly_js_path().read_bytes()])
+            self.send({"type": "plotly"}, buffers=[PLOTLY_JS_PATH.read_bytes()])
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)

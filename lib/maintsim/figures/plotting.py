@@ -11,10 +11,11 @@ is shown with *two* representations:
 
 * the plotly JSON, which JupyterLab, Binder and VS Code render natively, and
 * a small ``text/html`` fragment (a ``<div>`` and a ``Plotly.newPlot`` call)
-  that the static site renders with the ``plotly.min.js`` it serves itself.
+  that the static site renders with the plotly.js bundle it serves itself.
   The fragment never loads plotly.js from a CDN: the book's Sphinx extension
-  (``_ext/offline_assets.py``) copies the file that ships inside the ``plotly``
-  package into the site and adds it to exactly the pages that hold a figure.
+  (``_ext/offline_assets.py``) copies :data:`PLOTLY_JS_PATH`, a partial build of
+  the same plotly.js version, into the site and adds it to exactly the pages
+  that hold a figure.
 
 Call :func:`setup` once at the top of a notebook. It is idempotent and changes
 nothing but plotly's default renderer and template.
@@ -72,7 +73,26 @@ KIND_COLOURS = {
 THRESHOLD_COLOUR = PALETTE["vermillion"]
 """Colour of the line that marks 30 s (or any threshold a chapter cares about)."""
 
-_PLOT_CONFIG = {"displaylogo": False, "responsive": True}
+PLOTLY_JS_PATH = Path(__file__).resolve().parent / "vendor" / "plotly-cartesian.min.js"
+"""The plotly.js bundle that the site, and anything else drawing outside Jupyter, loads.
+
+It is npm's ``plotly.js-cartesian-dist-min`` at the plotly.js version of the pinned ``plotly``
+package (scatter, bar, histogram, box, heatmap and the other cartesian traces; no maps, 3-D or
+WebGL).
+It defines the global ``Plotly``. ``tools/vendor_plotly.py`` fetched it and checks it
+against ``vendor/bundle.json``; its licence is ``vendor/LICENSE-plotly.js``."""
+
+PLOT_CONFIG = {
+    "displaylogo": False,  # no plotly logo (a link to plotly.com)
+    "showSendToCloud": False,  # no "Share chart..." (it uploads the figure to Plotly's cloud)
+    "modeBarButtonsToRemove": ["sendChartToCloud"],
+    "displayModeBar": "hover",  # the toolbar shows while the pointer is on the figure
+    "responsive": True,
+}
+"""The plotly.js configuration of every book figure.
+
+Nothing in it talks to another host, and the toolbar stays out of the way of titles (on a
+phone it shows after a tap on the figure)."""
 HTML_TWIN_MARK = "maintbook_html_twin"
 
 
@@ -80,7 +100,7 @@ class BookRenderer(MimetypeRenderer):
     """Emit plotly's JSON for Jupyter *and* an HTML fragment for the static site.
 
     The HTML fragment expects ``window.Plotly`` to exist: the site loads
-    ``_static/plotly.min.js`` on every page that contains a figure. The ``<div>``
+    :data:`PLOTLY_JS_PATH` on every page that contains a figure. The ``<div>``
     id is derived from the figure's content and a per-kernel counter, so a
     re-run produces the same page.
     """
@@ -97,7 +117,7 @@ class BookRenderer(MimetypeRenderer):
             include_plotlyjs=False,
             full_html=False,
             div_id=div_id,
-            config=_PLOT_CONFIG,
+            config=PLOT_CONFIG,
             validate=False,
         )
         # Round-trip through plotly's own JSON encoder, which knows numpy arrays and dates.
@@ -106,17 +126,11 @@ class BookRenderer(MimetypeRenderer):
             "application/vnd.plotly.v1+json": {
                 "data": clean.get("data", []),
                 "layout": clean.get("layout", {}),
-                "config": _PLOT_CONFIG,
+                "config": PLOT_CONFIG,
                 HTML_TWIN_MARK: True,
             },
             "text/html": html,
         }
-
-
-def plotly_js_path() -> Path:
-    """The plotly.js file the site serves (and the explorer widget sends to a page without one):
-    the one inside the installed ``plotly`` package, the exact version that drew the figures."""
-    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
 class PlotlyTwinMimePlugin:
