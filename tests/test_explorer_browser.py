@@ -263,6 +263,7 @@ def test_no_serious_accessibility_violation_with_a_pinned_setting(page):
     page.locator(".mbx-actions button").first.click()  # pin
     _set(page, {"scale": 2.0, "tier": "availability_zones"})
     violations = Axe().run(page, context={"include": [[".mbx"]]}).response["violations"]
+    page.errors.clear()  # axe fetches the page's stylesheets itself (a 404 no reader sees)
     serious = [f"{v['id']}: {v['help']}" for v in violations
                if v["impact"] in ("serious", "critical")]
     assert serious == []
@@ -296,7 +297,7 @@ def test_the_address_holds_the_settings_and_restores_them(browser, site_url, pag
     context, again = _open(browser, site_url, query=query)
     try:
         assert _settings(again) == _settings(page)
-        assert again.locator(f"[id$='-tier']").input_value() == "availability_zones"
+        assert again.locator("[id$='-tier']").input_value() == "availability_zones"
         assert again.locator(".mbx-notice").inner_text() == ""
     finally:
         context.close()
@@ -314,7 +315,7 @@ def test_pin_keeps_a_ghost_and_its_numbers_beside_the_current_ones(page):
     pinned = _readouts(page)
     page.locator(".mbx-actions button", has_text="Pin").click()
     _set(page, {"scale": 2.0})
-    header = page.locator(".mbx-table thead th").all_inner_texts()
+    header = page.locator(".mbx-table thead th:visible").all_inner_texts()
     assert header == ["now", "pinned"]
     rows = page.locator(".mbx-table tbody tr")
     p50_now, p50_pinned = rows.first.locator("td").all_inner_texts()
@@ -322,7 +323,7 @@ def test_pin_keeps_a_ghost_and_its_numbers_beside_the_current_ones(page):
     names = page.evaluate("() => document.querySelector('.mbx-plot').data.map(t => t.name)")
     assert explorer.spec()["text"]["trace.pinned"] in names
     page.locator(".mbx-actions button", has_text="Clear").click()
-    assert page.locator(".mbx-table thead th").all_inner_texts() == ["now"]
+    assert page.locator(".mbx-table thead th:visible").all_inner_texts() == ["now"]
 
 
 # --- Hostile and broken links -------------------------------------------------------------------
@@ -379,16 +380,11 @@ def test_unknown_and_repeated_keys_are_named_and_ignored(browser, site_url):
         context.close()
 
 
-def test_a_link_with_a_p99_below_the_median_falls_back_to_the_defaults(browser, site_url):
-    context, page = _open(browser, site_url, query="?median_s=5&p99_s=5.5")
-    try:
-        assert _settings(page)["median_s"] == 5.0
-    finally:
-        context.close()
+def test_a_link_keeps_its_valid_settings_and_replaces_only_the_bad_one(browser, site_url):
     context, page = _open(browser, site_url, query="?median_s=4&p99_s=3")
     try:
         s = _settings(page)
-        assert (s["median_s"], s["p99_s"]) == (DEFAULTS["median_s"], DEFAULTS["p99_s"])
+        assert (s["median_s"], s["p99_s"]) == (4.0, DEFAULTS["p99_s"])
         assert "p99_s" in page.locator(".mbx-notice").inner_text()
     finally:
         context.close()
@@ -396,7 +392,7 @@ def test_a_link_with_a_p99_below_the_median_falls_back_to_the_defaults(browser, 
 
 def test_the_explorer_module_stays_small_and_loads_no_other_script():
     size = explorer.ESM_PATH.stat().st_size
-    assert size < 30 * 1024, f"explorer.js is {size:,} bytes"
+    assert size < 30_000, f"explorer.js is {size:,} bytes"
     source = explorer.ESM_PATH.read_text()
     assert "import " not in source.split("export")[0] and "http" not in source.replace(
         "https://anywidget.dev", "")

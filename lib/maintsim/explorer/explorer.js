@@ -1,15 +1,10 @@
-// The freeze-time explorer: one dependency-free ES module, three uses.
-//   * On the book's site, mountAll() turns every [data-maintbook-explorer] element into a live
-//     explorer that computes in the reader's browser and draws with the site's own plotly.js.
-//   * In Jupyter, it is the front end of the anywidget maintsim.explorer.Explorer (export default).
-//   * Tests and other pages drive it through window.maintbook.explorers (set/settings/readouts).
-// The engine below mirrors maintsim.freeze, maintsim.month and maintsim.sla formula by formula;
-// every constant, range, tier and word comes from Python (the "spec", maintsim.explorer.spec), so
-// there is one model with two engines. A browser test checks that both agree to 1e-9.
+// The freeze-time explorer, a dependency-free ES module: the site's explorer (mountAll), the
+// Jupyter widget's front end (export default, anywidget) and a contract for tests
+// (window.maintbook.explorers: set, settings, readouts). The engine mirrors maintsim.freeze,
+// maintsim.month and maintsim.sla formula by formula; every constant, range, tier and word comes
+// from Python (maintsim.explorer.spec). A browser test checks that both engines agree to 1e-9.
 
-// ---------------------------------------------------------------------------------------------
-// Numerics
-// ---------------------------------------------------------------------------------------------
+// === Numerics ===
 const SQRT_PI = Math.sqrt(Math.PI);
 
 // Complementary error function, relative error about 3e-15: a power series for erf below 1
@@ -261,9 +256,7 @@ export function readouts(s, spec) {
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Settings: one check for the controls, the URL and set() (maintsim.explorer.Settings)
-// ---------------------------------------------------------------------------------------------
+// === Settings: one check for the controls, the URL and set() (maintsim.explorer.Settings) ===
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const fill = (text, vars) => text.replace(/\{(\w+)\}/g, (_, k) => String(vars[k]));
 
@@ -281,9 +274,7 @@ export function check(spec, key, raw) {
   return ok ? { value } : { error: fill(t[whole ? "error_int" : "error"], { label, min, max }) };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Formatting
-// ---------------------------------------------------------------------------------------------
+// === Formatting ===
 const fmtS = (v) => (v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0)) + " s";
 const sig = (v) => (v >= 1e-4 || v === 0 ? String(Number(v.toPrecision(2))) : v.toExponential(1));
 const fmtPct = (share) => (share >= 1e-3 ? (100 * share).toFixed(1).replace(/\.0$/, "") : sig(100 * share)) + " %";
@@ -296,9 +287,7 @@ function fmtUptime(u, target, met) {  // enough decimals never to show 100 % or 
 }
 const fmtChance = (p, t) => (p < 1e-12 ? "< 1e-10 %" : fmtPct(p));
 
-// ---------------------------------------------------------------------------------------------
-// The page: controls, the answer, the figure
-// ---------------------------------------------------------------------------------------------
+// === The page: controls, the answer, the figure ===
 function h(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== false) e.setAttribute(k, v === true ? "" : v);
@@ -531,9 +520,7 @@ export function mountAll(doc = document) {
   });
 }
 
-// ---------------------------------------------------------------------------------------------
-// anywidget: the same explorer in Jupyter, its settings synchronised with the Python traitlets
-// ---------------------------------------------------------------------------------------------
+// === anywidget: the same explorer in Jupyter, its settings synchronised with the Python traitlets ===
 function loadPlotly(model) {
   if (globalThis.Plotly) return Promise.resolve(globalThis.Plotly);
   return (globalThis.__maintbookPlotly ??= new Promise((resolve) => {

@@ -23,7 +23,6 @@ import anywidget
 import traitlets
 
 from maintsim import _validate
-from maintsim.figures.plotting import HTML_TWIN_MARK, PLOTLY_JS_PATH
 from maintsim.explorer.model import (
     CHOICES,
     RANGES,
@@ -33,6 +32,7 @@ from maintsim.explorer.model import (
     readouts,
     spec,
 )
+from maintsim.figures.plotting import HTML_TWIN_MARK, PLOTLY_JS_PATH
 
 __all__ = ["CSS_PATH", "ESM_PATH", "Explorer", "html_twin"]
 
