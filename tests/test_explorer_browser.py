@@ -1,153 +1,399 @@
-"""The static explorer on the built site: move its slider and dropdown in Chromium.
+"""The explorer on the built site, in Chromium: one truth in two engines, every control, the
+keyboard, a phone, the address bar and hostile links.
 
-The page chapters/explorer.html shows figures made by ``maintsim.explorer.static``. Each records
-its view and settings in ``layout.meta``, so the test recomputes in Python, with the library's
-own formatter (``explorer.readout_lines``), what the figure must display after each move, and
-reads what the browser actually drew (the SVG text of the visible read-out annotation).
+The page ``chapters/explorer.html`` holds one explorer (the SLA view, with its settings in the
+page's address); chapters 5 and 7 embed the percentile and SLA views. Tests drive the explorer
+through its controls as a reader does, and through the contract every explorer publishes
+(``window.maintbook.explorers``: ``set``, ``settings``, ``readouts``), and compare what the browser
+computed with :func:`maintsim.explorer.readouts`.
 """
 
 from __future__ import annotations
 
-import re
+import dataclasses
+import math
+from urllib.parse import quote, urlencode
 
+import numpy as np
 import pytest
 
-from conftest import SITE
 from maintsim import explorer, sla
 
 pytestmark = pytest.mark.browser
 
 PAGE = "chapters/explorer.html"
 TIERS = list(sla.TIERS)
-PAGE_BUDGET_BYTES = 2_000_000  # plotly.js is a separate file (_static), not counted
+DEFAULTS = dataclasses.asdict(explorer.Settings())
+NUMERIC = [k for k in explorer.RANGES]
+REQUIRED_READOUTS = {"exact_p50_s", "exact_p99_s", "share_over_threshold", "downtime_min",
+                     "uptime_pct", "allowed_min", "met", "credit_pct", "miss_probability",
+                     "budget_used_share"}
+PERCENTILES = ("exact_p50_s", "exact_p99_s", "exact_p999_s", "mean_s")
 
-JS_FIGURES = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd => ({
-    id: gd.id,
-    meta: gd.layout.meta || null,
-    steps: gd.layout.sliders && gd.layout.sliders.length
-        ? gd.layout.sliders[0].steps.map(s => s.label) : [],
-    active: gd.layout.sliders && gd.layout.sliders.length ? gd.layout.sliders[0].active : null,
-    tier: gd.layout.updatemenus && gd.layout.updatemenus.length
-        ? gd.layout.updatemenus[0].active : null,
-}))"""
 
-JS_READOUT = """(id) => {
-    const gd = document.getElementById(id);
-    const texts = Array.from(gd.querySelectorAll('g.annotation text.annotation-text'));
-    const shown = texts.map(t => {
-        const lines = Array.from(t.querySelectorAll('tspan.line'));
-        return lines.length ? lines.map(l => l.textContent) : [t.textContent];
-    }).filter(lines => lines.some(l => l.startsWith('P50 ')));
-    return shown;
-}"""
+def _open(browser, site_url, path=PAGE, *, width=1280, height=1000, query=""):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.errors, page.dialogs = [], []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{site_url}/{path}{query}", wait_until="load")
+    page.wait_for_function("() => window.maintbook && window.maintbook.explorers.length > 0 "
+                           "&& document.querySelector('.mbx-plot .main-svg')", timeout=30_000)
+    return context, page
 
 
 @pytest.fixture()
 def page(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{site_url}/{PAGE}", wait_until="load")
-    page.wait_for_function(
-        "document.querySelectorAll('.js-plotly-plot .slider-container').length > 0",
-        timeout=15_000)
+    context, page = _open(browser, site_url)
     yield page
+    errors = [e for e in page.errors if "favicon" not in e]
     context.close()
-    assert errors == [], f"{PAGE} raised: {errors}"
+    assert errors == [], f"{PAGE} logged errors: {errors}"
 
 
-def _figures(page):
-    figures = [f for f in page.evaluate(JS_FIGURES) if f["meta"] and "explorer_view" in f["meta"]]
-    assert figures, f"no explorer figure on {PAGE}"
-    return figures
+def _settings(page, i=0):
+    return page.evaluate("i => window.maintbook.explorers[i].settings()", i)
 
 
-def _state(page, figure_id):
-    return next(f for f in page.evaluate(JS_FIGURES) if f["id"] == figure_id)
+def _readouts(page, i=0):
+    return page.evaluate("i => window.maintbook.explorers[i].readouts()", i)
 
 
-def _readout(page, figure_id):
-    shown = page.evaluate(JS_READOUT, figure_id)
-    assert len(shown) == 1, f"expected one visible read-out, saw {shown}"
-    return tuple(shown[0])
+def _set(page, partial, i=0):
+    return page.evaluate("([i, s]) => window.maintbook.explorers[i].set(s)", [i, partial])
 
 
-def _expected(figure, step_index, tier_index):
-    scale = float(figure["steps"][step_index].removeprefix("×"))
-    settings = explorer.Settings(**figure["meta"]["explorer_settings"]).replace(
-        scale=scale, tier=TIERS[tier_index])
-    return explorer.readout_lines(explorer.readouts(settings))
+def _python(settings: dict) -> dict:
+    return explorer.readouts(explorer.Settings(**settings)).numbers()
 
 
-def _click_slider(page, figure_id, fraction):
-    """Click the slider's rail at ``fraction`` of its length (plotly picks the nearest step)."""
-    rail = page.locator(f"#{figure_id} .slider-container rect.slider-rail-touch-rect").first
-    rail.scroll_into_view_if_needed()
-    box = rail.bounding_box()  # in the viewport's coordinates, so scroll first
-    assert box, "slider rail not drawn"
-    page.mouse.click(box["x"] + fraction * box["width"], box["y"] + box["height"] / 2)
-    page.wait_for_timeout(300)
+def _close(a, b, rel=1e-9):
+    if isinstance(b, bool) or isinstance(a, bool):
+        return a == b
+    return abs(a - b) <= 1e-300 or abs(a - b) <= rel * max(abs(a), abs(b))
 
 
-def _shot(page, figure_id, screenshots_dir, name):
-    page.locator(f"#{figure_id}").screenshot(path=str(screenshots_dir / f"explorer_{name}.png"))
+def _mismatches(browser_readouts, python_readouts):
+    return {k: (browser_readouts.get(k), v) for k, v in python_readouts.items()
+            if not _close(browser_readouts.get(k), v)}
 
 
-def test_every_explorer_figure_starts_with_the_librarys_readout(page):
-    for figure in _figures(page):
-        assert len(figure["steps"]) >= 20
-        assert _readout(page, figure["id"]) == _expected(figure, figure["active"],
-                                                         figure["tier"])
+def _random_settings(n: int, seed: int) -> list[dict]:
+    """Settings across the full ranges, and the edges: no heavy freezes, no events, T below the
+    median and far in the tail, 28- and 31-day months, every tier and rule."""
+    rng = np.random.default_rng(seed)
+    r = explorer.RANGES
+    edges = [
+        {"heavy_share": 0.0}, {"heavy_share": 1.0}, {"events_per_month": 0.0},
+        {"events_per_month": 60.0}, {"threshold_s": 1.0}, {"threshold_s": 300.0},
+        {"month_days": 28}, {"month_days": 31}, {"scale": 0.25}, {"scale": 4.0},
+        {"median_s": 5.0, "p99_s": 5.5}, {"median_s": 0.5, "p99_s": 60.0, "scale": 4.0},
+    ]
+    edges += [{"tier": t, "rule": rule} for t in TIERS for rule in sla.ACCOUNTING_RULES]
+    cases = [dict(DEFAULTS, **e) for e in edges]
+    while len(cases) < n:
+        median = float(rng.uniform(*r["median_s"][:2]))
+        cases.append({
+            "median_s": median, "p99_s": float(rng.uniform(5.5, 60.0)),
+            "heavy_share": float(rng.choice([rng.uniform(0, 1), rng.uniform(0, 0.15)])),
+            "events_per_month": float(rng.choice([rng.uniform(0, 60), rng.uniform(0, 3)])),
+            "month_days": int(rng.integers(28, 32)), "tier": str(rng.choice(TIERS)),
+            "rule": str(rng.choice(sla.ACCOUNTING_RULES)), "scale": float(rng.uniform(0.25, 4)),
+            "threshold_s": float(rng.uniform(1, 300)), "fleet_vms": int(rng.integers(1, 10**6)),
+        })
+    return cases
 
 
-def test_moving_the_freeze_time_slider_shows_the_librarys_p99_and_uptime(page, screenshots_dir):
-    figure = _figures(page)[0]
-    fid = figure["id"]
-    before = _readout(page, fid)
-    _shot(page, fid, screenshots_dir, "slider_before")
-    _click_slider(page, fid, 0.97)
-    state = _state(page, fid)
-    assert state["active"] > figure["active"], "the slider did not move"
-    after = _readout(page, fid)
-    _shot(page, fid, screenshots_dir, "slider_after")
-    expected = _expected(state, state["active"], state["tier"])
-    assert after == expected
-    p99 = re.compile(r"P99 [0-9.]+ s")
-    uptime = re.compile(r"uptime [0-9.]+ %")
-    assert p99.search(after[0]).group() != p99.search(before[0]).group()
-    assert uptime.search(after[2]).group() != uptime.search(before[2]).group()
-    current = page.locator(f"#{fid} g.slider-group > text.slider-label").first.text_content()
-    assert current.endswith(state["steps"][state["active"]])
+# --- One truth, two engines -------------------------------------------------------------------
 
-    _click_slider(page, fid, 0.02)  # and back to the low end
-    state = _state(page, fid)
-    assert state["active"] < figure["active"]
-    assert _readout(page, fid) == _expected(state, state["active"], state["tier"])
+def test_the_browser_computes_what_maintsim_computes_for_300_settings(page):
+    cases = _random_settings(300, seed=2022)
+    results = page.evaluate(
+        """cases => cases.map(s => { const e = window.maintbook.explorers[0];
+               e.set(s); return [e.settings(), e.readouts()]; })""", cases)
+    bad = []
+    for case, (settings, readouts) in zip(cases, results, strict=True):
+        assert settings == case
+        assert REQUIRED_READOUTS <= set(readouts)
+        diff = _mismatches(readouts, _python(case))
+        if diff:
+            bad.append((case, diff))
+    assert bad == [], f"{len(bad)} of {len(cases)} settings differ, first: {bad[:2]}"
 
 
-def test_picking_a_tier_changes_the_verdict_and_keeps_the_slider(page, screenshots_dir):
-    figure = next((f for f in _figures(page) if f["meta"]["explorer_view"] == "sla"), None)
-    assert figure, f"no 'sla' view on {PAGE}"
-    fid = figure["id"]
-    _click_slider(page, fid, 0.75)
-    step = _state(page, fid)["active"]
-    assert step > figure["active"], "the slider did not move"
-    target = TIERS.index("availability_zones")
-    page.locator(f"#{fid} g.updatemenu-header-group").first.click()
-    page.locator(f"#{fid} g.updatemenu-dropdown-button", has_text="99.99 %:").first.click()
-    page.wait_for_timeout(300)
-    state = _state(page, fid)
-    assert state["tier"] == target and state["active"] == step
-    shown = _readout(page, fid)
-    assert shown == _expected(state, step, target)
-    assert shown[3].startswith("99.99 % SLA: ")
-    _shot(page, fid, screenshots_dir, "tier_99_99")
+def test_the_page_starts_at_the_books_defaults(page):
+    assert _settings(page) == DEFAULTS
+    assert _mismatches(_readouts(page), _python(DEFAULTS)) == {}
 
 
-def test_the_explorer_page_stays_under_its_size_budget():
-    size = (SITE / PAGE).stat().st_size
-    assert size < PAGE_BUDGET_BYTES, (
-        f"{PAGE} is {size:,} bytes; budget {PAGE_BUDGET_BYTES:,}. An embedded "
-        "application/vnd.jupyter.widget-state+json script (the live widgets' state, about 5 MB "
-        "per plotly FigureWidget) is the usual cause: the site must not carry it.")
+def test_chapters_5_and_7_embed_the_percentile_and_sla_views(browser, site_url):
+    for path, view in (("chapters/05_percentiles.html", "percentiles"),
+                       ("chapters/07_sla.html", "sla")):
+        context, page = _open(browser, site_url, path)
+        try:
+            roots = page.locator("[data-maintbook-explorer]")
+            assert roots.count() == 1
+            assert roots.first.get_attribute("data-view") == view
+            assert _mismatches(_readouts(page), _python(DEFAULTS)) == {}
+            assert page.locator(".mbx-controls input, .mbx-controls select").count() >= 7
+        finally:
+            context.close()
+
+
+# --- Every control, and only what it should move ----------------------------------------------
+
+CONTROL_MOVES = {  # setting: (new value, read-outs it must change, read-outs it must leave alone)
+    "median_s": (3.0, {"exact_p50_s", "mean_s", "downtime_min"}, {"allowed_min", "month_min"}),
+    "p99_s": (15.0, {"exact_p99_s", "mean_s"}, {"allowed_min"}),
+    "heavy_share": (0.3, {"exact_p99_s", "share_over_threshold"}, {"allowed_min"}),
+    "scale": (2.0, {"exact_p50_s", "exact_p99_s", "downtime_min"}, {"allowed_min"}),
+    "events_per_month": (6.0, {"downtime_min", "uptime_pct", "over_threshold_fleet_year"},
+                         {*PERCENTILES, "share_over_threshold", "allowed_min"}),
+    "month_days": (31, {"month_min", "allowed_min", "uptime_pct"},
+                   {*PERCENTILES, "downtime_min", "share_over_threshold"}),
+    "tier": ("availability_zones", {"allowed_min", "budget_used_share"},
+             {*PERCENTILES, "uptime_pct", "downtime_min", "share_over_threshold"}),
+    "rule": ("clock_minutes", {"charge_per_event_min", "downtime_min", "uptime_pct"},
+             {*PERCENTILES, "allowed_min", "share_over_threshold"}),
+    "threshold_s": (10.0, {"share_over_threshold", "over_threshold_fleet_year"},
+                    {*PERCENTILES, "downtime_min", "uptime_pct", "miss_probability"}),
+    "fleet_vms": (400, {"over_threshold_fleet_year"},
+                  {*PERCENTILES, "share_over_threshold", "over_threshold_per_vm_year",
+                   "downtime_min"}),
+}
+
+
+def _operate(page, key, value):
+    """Change one setting through its control, as a reader does."""
+    control = page.locator(f"[id$='-{key}']").first
+    if control.evaluate("e => e.tagName") == "SELECT":
+        control.select_option(str(value))
+    else:
+        control.fill(str(value))
+
+
+@pytest.mark.parametrize("key", list(CONTROL_MOVES))
+def test_each_control_changes_the_readouts_it_should_and_no_others(page, key):
+    value, changes, keeps = CONTROL_MOVES[key]
+    before = _readouts(page)
+    shown_before = page.locator(".mbx-answer").inner_text()
+    _operate(page, key, value)
+    after = _readouts(page)
+    assert _settings(page)[key] == value
+    assert _mismatches(after, _python(dict(DEFAULTS, **{key: value}))) == {}
+    assert [k for k in changes if after[k] == before[k]] == [], "did not move"
+    assert [k for k in keeps if after[k] != before[k]] == [], "moved but should not"
+    assert page.locator(".mbx-answer").inner_text() != shown_before, "the page shows no change"
+
+
+def test_the_big_numbers_are_the_readouts(page):
+    _set(page, {"events_per_month": 6, "rule": "clock_minutes", "tier": "availability_zones"})
+    r = _readouts(page)
+    values = page.locator(".mbx-answer .mbx-value").all_inner_texts()
+    assert values[0] == f"{r['exact_p99_s']:.1f} s"
+    assert values[1].startswith(f"{r['uptime_pct']:.4f}"[:7])
+    verdict = page.locator(".mbx-verdict")
+    assert verdict.inner_text() == "✗ 99.99 % SLA: missed" and "mbx-missed" in verdict.get_attribute(
+        "class")
+    bar = page.evaluate("() => document.querySelector('.mbx-plot').data.find(t => t.type === 'bar')")
+    assert bar["marker"]["pattern"]["shape"][-1] == "/", "the missed bar is hatched, not only red"
+
+
+def test_a_threshold_preset_sets_t_and_the_t_box_follows(page):
+    page.locator("[id$='-threshold_s-preset']").select_option(index=1)
+    preset = explorer.spec()["presets"][0]
+    assert _settings(page)["threshold_s"] == preset["value"]
+    assert page.locator("[id$='-threshold_s']").first.input_value() == f"{preset['value']:g}"
+
+
+# --- Bad input in every number box --------------------------------------------------------------
+
+@pytest.mark.parametrize("key", [k for k in NUMERIC if k != "month_days"])
+@pytest.mark.parametrize("text", ["abc", "", "1e999", "-5", "100000000", "NaN", "2,5"])
+def test_bad_input_names_the_field_and_keeps_the_last_valid_state(page, key, text):
+    before_settings, before = _settings(page), _readouts(page)
+    box = page.locator(f"input[type='text'][id$='-{key}']")
+    box.fill(text)
+    error = page.locator(f"[id$='-{key}-err']")
+    assert error.is_visible()
+    label = explorer.spec()["text"][key]
+    assert label in error.inner_text()
+    assert _settings(page) == before_settings and _readouts(page) == before
+    assert "NaN" not in page.locator(".mbx-answer").inner_text()
+
+
+def test_a_p99_below_the_median_is_refused_by_name(page):
+    page.locator("input[type='text'][id$='-p99_s']").fill("5.5")
+    page.locator("input[type='text'][id$='-median_s']").fill("5")
+    assert _settings(page)["median_s"] == 5.0
+    page.locator("input[type='text'][id$='-p99_s']").fill("4")  # out of range
+    page.locator("[id$='-median_s-range']").count()  # no-op: keep the page alive
+    with pytest.raises(Exception, match="P99"):
+        _set(page, {"p99_s": 6.0, "median_s": 5.0} | {"p99_s": 5.0})
+
+
+# --- Keyboard, accessibility, phone -------------------------------------------------------------
+
+def test_tab_reaches_every_control_and_arrow_keys_move_a_slider(page):
+    controls = page.evaluate("""() => [...document.querySelectorAll(
+        '.mbx input, .mbx select, .mbx button')].map(e => e.id || e.textContent)""")
+    page.locator(".mbx input").first.focus()
+    reached = set()
+    for _ in range(len(controls) + 5):
+        reached.add(page.evaluate("() => document.activeElement.id || "
+                                  "document.activeElement.textContent"))
+        page.keyboard.press("Tab")
+    assert set(controls) <= reached, f"never reached: {set(controls) - reached}"
+
+    scale = page.locator("input[type='range'][aria-label='" + explorer.spec()["text"]["scale"]
+                         + "']")
+    scale.focus()
+    shown = page.locator(".mbx-answer .mbx-value").first.inner_text()
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+    assert _settings(page)["scale"] == pytest.approx(1.2)
+    assert page.locator(".mbx-answer .mbx-value").first.inner_text() != shown
+
+
+def test_no_serious_accessibility_violation_with_a_pinned_setting(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.locator(".mbx-actions button").first.click()  # pin
+    _set(page, {"scale": 2.0, "tier": "availability_zones"})
+    violations = Axe().run(page, context={"include": [[".mbx"]]}).response["violations"]
+    page.errors.clear()  # axe fetches the page's stylesheets itself (a 404 no reader sees)
+    serious = [f"{v['id']}: {v['help']}" for v in violations
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_on_a_phone_nothing_scrolls_sideways_and_every_control_is_reachable(browser, site_url):
+    context, page = _open(browser, site_url, width=375, height=812)
+    try:
+        assert page.evaluate("document.documentElement.scrollWidth - "
+                             "document.documentElement.clientWidth") <= 1
+        controls = page.locator(".mbx input, .mbx select, .mbx button")
+        for i in range(controls.count()):
+            control = controls.nth(i)
+            control.scroll_into_view_if_needed()
+            box = control.bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375 + 1, i
+        _operate(page, "events_per_month", 6)
+        assert _settings(page)["events_per_month"] == 6
+    finally:
+        context.close()
+
+
+# --- Share, reset, pin ------------------------------------------------------------------------
+
+def test_the_address_holds_the_settings_and_restores_them(browser, site_url, page):
+    _operate(page, "tier", "availability_zones")
+    _operate(page, "events_per_month", 6)
+    _operate(page, "threshold_s", 20)
+    query = page.evaluate("() => location.search")
+    assert "tier=availability_zones" in query and "events_per_month=6" in query
+    context, again = _open(browser, site_url, query=query)
+    try:
+        assert _settings(again) == _settings(page)
+        assert again.locator("[id$='-tier']").input_value() == "availability_zones"
+        assert again.locator(".mbx-notice").inner_text() == ""
+    finally:
+        context.close()
+
+
+def test_reset_goes_back_to_the_defaults_and_clears_the_address(page):
+    _set(page, {"scale": 3.0, "rule": "rounded_up", "fleet_vms": 7})
+    page.locator(".mbx-actions button", has_text="Reset").click()
+    assert _settings(page) == DEFAULTS
+    assert page.evaluate("() => location.search") == ""
+
+
+def test_pin_keeps_a_ghost_and_its_numbers_beside_the_current_ones(page):
+    _set(page, {"events_per_month": 6})
+    pinned = _readouts(page)
+    page.locator(".mbx-actions button", has_text="Pin").click()
+    _set(page, {"scale": 2.0})
+    header = page.locator(".mbx-table thead th:visible").all_inner_texts()
+    assert header == ["now", "pinned"]
+    rows = page.locator(".mbx-table tbody tr")
+    p50_now, p50_pinned = rows.first.locator("td").all_inner_texts()
+    assert p50_pinned == f"{pinned['exact_p50_s']:.2f} s" and p50_now != p50_pinned
+    names = page.evaluate("() => document.querySelector('.mbx-plot').data.map(t => t.name)")
+    assert explorer.spec()["text"]["trace.pinned"] in names
+    page.locator(".mbx-actions button", has_text="Clear").click()
+    assert page.locator(".mbx-table thead th:visible").all_inner_texts() == ["now"]
+
+
+# --- Hostile and broken links -------------------------------------------------------------------
+
+PAYLOADS = [
+    "<script>window.__pwned=1</script>",
+    '"><img src=x onerror="window.__pwned=1">',
+    "javascript:window.__pwned=1",
+    "NaN", "Infinity", "1e309", "-1", "0x10", "1_000", "",
+    "%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E",
+]
+
+
+def _outside_explorer(page):
+    return page.evaluate("""() => { const copy = document.querySelector('main').cloneNode(true);
+        copy.querySelectorAll('[data-maintbook-explorer]').forEach(e => e.remove());
+        return copy.innerHTML; }""")
+
+
+@pytest.mark.parametrize("key", list(DEFAULTS))
+def test_a_hostile_link_runs_nothing_changes_nothing_else_and_leaves_valid_settings(
+        browser, site_url, key):
+    context, clean = _open(browser, site_url)
+    baseline = _outside_explorer(clean)
+    context.close()
+    for payload in PAYLOADS:
+        query = "?" + urlencode({key: payload})
+        context, page = _open(browser, site_url, query=query)
+        try:
+            assert page.evaluate("() => window.__pwned") is None, payload
+            assert page.dialogs == []
+            assert page.locator("[data-maintbook-explorer] img, .mbx-notice *").count() == 0
+            assert _outside_explorer(page) == baseline
+            settings = _settings(page)
+            explorer.Settings(**settings)  # still valid
+            assert settings[key] == DEFAULTS[key], (key, payload)
+            notice = page.locator(".mbx-notice").inner_text()
+            assert key in notice
+        finally:
+            context.close()
+
+
+def test_unknown_and_repeated_keys_are_named_and_ignored(browser, site_url):
+    query = "?" + "&".join([f"{quote('<b>x</b>')}=1", "tier=availability_zones",
+                            "tier=single_premium", "scale=2"])
+    context, page = _open(browser, site_url, query=query)
+    try:
+        settings = _settings(page)
+        assert settings["scale"] == 2.0 and settings["tier"] == DEFAULTS["tier"]
+        notice = page.locator(".mbx-notice").inner_text()
+        assert "<b>x</b>" in notice and "tier" in notice  # shown as text, not markup
+        assert page.locator(".mbx-notice b").count() == 0
+    finally:
+        context.close()
+
+
+def test_a_link_keeps_its_valid_settings_and_replaces_only_the_bad_one(browser, site_url):
+    context, page = _open(browser, site_url, query="?median_s=4&p99_s=3")
+    try:
+        s = _settings(page)
+        assert (s["median_s"], s["p99_s"]) == (4.0, DEFAULTS["p99_s"])
+        assert "p99_s" in page.locator(".mbx-notice").inner_text()
+    finally:
+        context.close()
+
+
+def test_the_explorer_module_stays_small_and_loads_no_other_script():
+    size = explorer.ESM_PATH.stat().st_size
+    assert size < 30_000, f"explorer.js is {size:,} bytes"
+    source = explorer.ESM_PATH.read_text()
+    assert "import " not in source.split("export")[0] and "http" not in source.replace(
+        "https://anywidget.dev", "")
+    assert math.isfinite(size)

@@ -1,7 +1,7 @@
 """Render the social card (the picture in a link preview) from a real figure of the book.
 
-The card is the freeze-time explorer's figure as chapter 5 and the explorer page show it
-(``maintsim.explorer.static("percentiles")``), without its controls, at 1200 x 630 pixels (the
+The card is chapter 1's figure, one simulated year of maintenance in the cloud and on premises
+(``maintsim.figures.timeline.year_figure`` with the chapter's seed), at 1200 x 630 pixels (the
 size link previews use), drawn by plotly.js in Debian's Chromium (Playwright)::
 
     python tools/social_card.py          # rewrite _static/social-card.png
@@ -25,29 +25,36 @@ CARD = ROOT / "_static" / "social-card.png"
 WIDTH_PX, HEIGHT_PX = 1200, 630
 DIGEST_KEY = "maintbook-figure-sha256"
 CHROMIUM = "/usr/bin/chromium"
-ALT = ("The freeze-time explorer: a histogram of modelled maintenance freezes on a log scale, "
-       "with the median, the P99, the longest freeze and the 30-second mark")
+ALT = ("One simulated year of maintenance: a few night windows of hours on premises against "
+       "dozens of cloud events from milliseconds to seconds, on a log scale")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
+SEED = 2022
+"""Chapter 1's seed, so the card shows the year the chapter shows."""
+
+
 def card_figure():
-    """The figure on the card: the explorer's percentile view, its controls removed."""
-    from maintsim import explorer
+    """The figure on the card: chapter 1's year, cloud against on premises."""
+    import numpy as np
+
+    from maintsim import timeline
     from maintsim.figures import plotting
+    from maintsim.figures.timeline import year_figure
     from tools.release import config
 
     plotting.setup()  # the book's template, as in every chapter
-    fig = explorer.static("percentiles")
-    fig.update_annotations(selector=lambda a: (a.name or "").startswith("readout-"),
-                           visible=False)
-    fig.layout.updatemenus, fig.layout.sliders = (), ()
+    rng = np.random.default_rng(SEED)
+    cloud = timeline.cloud_year(rng)
+    onprem = timeline.onprem_year(rng)
+    fig = year_figure(onprem, cloud)
     fig.update_layout(
-        width=WIDTH_PX, height=HEIGHT_PX, margin={"l": 90, "r": 40, "t": 120, "b": 60},
-        legend={"font": {"size": 18}, "y": -0.2},
+        width=WIDTH_PX, height=HEIGHT_PX, margin={"l": 110, "r": 40, "t": 130, "b": 70},
+        legend={"font": {"size": 18}, "y": -0.18},
         title={"text": config()["title"], "font": {"size": 30}, "xref": "container",
                "x": 0.03, "yref": "container", "y": 0.95, "yanchor": "top",
-               "subtitle": {"text": "From the freeze-time explorer: P50, P99, the longest "
-                                    "freeze and the 30-second mark",
+               "subtitle": {"text": "One simulated year of maintenance: cloud events against "
+                                    "night windows on premises",
                             "font": {"size": 18}}},
         font={"size": 18},
     )

@@ -7,6 +7,7 @@ One module per idea, each small enough to read in one sitting:
 ``maintsim.sla``               month lengths, the SLA uptime formula, tiers, credits
 ``maintsim.percentiles``       percentiles, exceedance, confidence, fan-out
 ``maintsim.freeze``            freeze-time models per kind of maintenance
+``maintsim.month``             one month of freezes: charges, expected downtime, chance of a miss
 ``maintsim.fleet``             Monte Carlo over VMs x months
 ``maintsim.workload``          what a freeze does to TCP, clusters and clocks
 ``maintsim.scheduled_events``  Azure Scheduled Events documents

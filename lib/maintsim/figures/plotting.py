@@ -141,8 +141,9 @@ class PlotlyTwinMimePlugin:
     those the JSON is skipped quietly (the HTML twin is what the site shows). A
     plotly JSON *without* the mark still produces myst-nb's
     ``unknown_mime_type`` warning, so a figure that would really be blank fails
-    the build. Registered under the ``myst_nb.mime_renderers`` entry point in
-    ``pyproject.toml``.
+    the build. The explorer widget (:class:`maintsim.explorer.widget.Explorer`) marks its
+    widget view the same way: the site draws its HTML twin instead. Registered under the
+    ``myst_nb.mime_renderers`` entry point in ``pyproject.toml``.
     """
 
     mime_priority_overrides = ()
@@ -150,8 +151,8 @@ class PlotlyTwinMimePlugin:
     @staticmethod
     def handle_mime(renderer, data, inline):
         content = data.content
-        if (data.mime_type == "application/vnd.plotly.v1+json" and isinstance(content, dict)
-                and content.get(HTML_TWIN_MARK)):
+        twinned = ("application/vnd.plotly.v1+json", "application/vnd.jupyter.widget-view+json")
+        if data.mime_type in twinned and isinstance(content, dict) and content.get(HTML_TWIN_MARK):
             return []
         return None
 

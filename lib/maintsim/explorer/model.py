@@ -1,0 +1,404 @@
+"""The explorer's settings and read-outs, computed exactly in Python.
+
+The same quantities are computed in the reader's browser by ``explorer.js`` with the same
+formulas; :func:`spec` hands the browser every number and word it needs (ranges, tiers, credit
+bands, constants, presets, labels), so nothing is typed twice.
+
+What the numbers mean
+---------------------
+**The freezes.** A mixture of a *light* lognormal (median ``median_s``, P99 ``p99_s``) and the
+book's *heavy* model :func:`maintsim.freeze.model_for` ``("mp_heavy")``, with weight
+``heavy_share`` on the heavy one, then every freeze stretched by ``scale``. **All of it is a
+modelling assumption** (:data:`maintsim.facts.FREEZE_ASSUMPTIONS`); the defaults are the book's
+one set of rates (:data:`maintsim.facts.MP_EVENTS_PER_MONTH`,
+:data:`maintsim.facts.HEAVY_SHARE_DEFAULT`).
+
+**The percentiles** are the model's exact P50, P99 and P99.9
+(:meth:`maintsim.freeze.MixtureFreeze.quantile`), and the share of freezes longer than the
+reader's time-out ``threshold_s`` is :meth:`~maintsim.freeze.MixtureFreeze.exceedance`. Over a
+year, one VM sees :math:`12\\,\\lambda\\,P(X > T)` such freezes and a fleet of ``fleet_vms`` VMs
+that many times more.
+
+**The month.** ``events_per_month`` (:math:`\\lambda`) freezes, each charged by the
+minute-accounting rule: the expected Downtime is :math:`\\lambda\\,E[C]`
+(:func:`maintsim.month.mean_charge_min`), which gives the uptime, the tier's allowed minutes,
+the verdict and the credit (:func:`maintsim.sla.month_verdict`). A real month varies around that
+expectation: with a Poisson number of freezes, :func:`maintsim.month.miss_probability` is the
+chance that it misses the target.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass
+
+from maintsim import _validate, facts, freeze, month, sla, workload
+
+__all__ = [
+    "CHOICES",
+    "RANGES",
+    "TEXT",
+    "VIEWS",
+    "Readouts",
+    "Settings",
+    "freeze_model",
+    "readouts",
+    "spec",
+    "threshold_presets",
+]
+
+RANGES: dict[str, tuple[float, float, float]] = {
+    "median_s": (0.5, 5.0, 0.1),
+    "p99_s": (5.5, 60.0, 0.5),
+    "heavy_share": (0.0, 1.0, 0.005),
+    "scale": (0.25, 4.0, 0.05),
+    "events_per_month": (0.0, 60.0, 0.05),
+    "month_days": (28, 31, 1),
+    "threshold_s": (1.0, 300.0, 0.5),
+    "fleet_vms": (1, 1_000_000, 1),
+}
+"""``(min, max, step)`` of every numeric setting: the controls use them and :class:`Settings`
+refuses anything outside. The light median stops below the lowest light P99, so no position of
+the two controls can ask for a P99 at or below the median on its own."""
+
+CHOICES: dict[str, tuple[str, ...]] = {
+    "tier": tuple(sla.TIERS),
+    "rule": sla.ACCOUNTING_RULES,
+}
+"""The allowed values of the two named settings, the SLA tiers and the minute-accounting rules."""
+
+_INT_FIELDS = ("month_days", "fleet_vms")
+_FLOAT_FIELDS = ("median_s", "p99_s", "heavy_share", "scale", "events_per_month", "threshold_s")
+_LIGHT = facts.FREEZE_ASSUMPTIONS["mp_light"]
+_HEAVY = facts.FREEZE_ASSUMPTIONS["mp_heavy"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the explorer's read-outs depend on. Validated on creation.
+
+    Parameters
+    ----------
+    median_s, p99_s : float
+        Median and P99 of the light freezes, seconds (``p99_s > median_s``). Defaults: the
+        ``mp_light`` assumption of :data:`maintsim.facts.FREEZE_ASSUMPTIONS`.
+    heavy_share : float
+        Share of freezes that are heavy (the ``mp_heavy`` model), a fraction. Default
+        :data:`maintsim.facts.HEAVY_SHARE_DEFAULT` (derived from the assumed rates).
+    events_per_month : float
+        Mean number of freezes in the month. Default
+        :data:`maintsim.facts.EXPLORER_EVENTS_PER_MONTH` (**an assumption**).
+    month_days : int
+        Days in the month, 28 to 31.
+    tier : str
+        A key of :data:`maintsim.sla.TIERS`.
+    rule : str
+        One of :data:`maintsim.sla.ACCOUNTING_RULES`.
+    scale : float
+        Every freeze multiplied by this (1.5 is the book's old-kernel assumption,
+        :data:`maintsim.facts.OLD_KERNEL_PENALTY_FACTOR`).
+    threshold_s : float
+        The reader's time-out T, seconds: a freeze longer than this breaks something.
+        Default :data:`maintsim.facts.LONG_PAUSE_S`.
+    fleet_vms : int
+        VMs in the reader's fleet, for the yearly counts.
+
+    Raises
+    ------
+    ValueError
+        A value outside :data:`maintsim.explorer.model.RANGES` or
+        :data:`maintsim.explorer.model.CHOICES`, or ``p99_s <= median_s``; the
+        message names the field, the value and what is allowed.
+    TypeError
+        A value of the wrong type (a string for a number, a float for ``month_days``).
+    """
+
+    median_s: float = _LIGHT.median_s
+    p99_s: float = _LIGHT.p99_s
+    heavy_share: float = facts.HEAVY_SHARE_DEFAULT
+    events_per_month: float = facts.EXPLORER_EVENTS_PER_MONTH
+    month_days: int = 30
+    tier: str = "single_premium"
+    rule: str = "exact"
+    scale: float = 1.0
+    threshold_s: float = facts.LONG_PAUSE_S
+    fleet_vms: int = 1000
+
+    def __post_init__(self):
+        for name in _FLOAT_FIELDS:
+            low, high, _ = RANGES[name]
+            value = _validate.scalar(name, getattr(self, name))
+            _validate.in_range(name, value, low, high)
+            object.__setattr__(self, name, value)
+        for name in _INT_FIELDS:
+            low, high, _ = RANGES[name]
+            value = _validate.integer(name, getattr(self, name), minimum=low, maximum=high)
+            object.__setattr__(self, name, value)
+        for name, allowed in CHOICES.items():
+            _validate.choice(name, getattr(self, name), allowed)
+        if not self.p99_s > self.median_s:
+            raise ValueError(f"p99_s must be > median_s ({self.median_s!r} s), got {self.p99_s!r}")
+
+    def replace(self, **changes) -> Settings:
+        """A copy with some fields changed (validated again)."""
+        known = [f.name for f in dataclasses.fields(Settings)]
+        for name in changes:
+            if name not in known:
+                raise TypeError(f"replace() got an unknown setting {name!r}; settings are {known}")
+        return dataclasses.replace(self, **changes)
+
+
+def _as_settings(settings) -> Settings:
+    if settings is None:
+        return Settings()
+    if not isinstance(settings, Settings):
+        raise TypeError(f"settings must be an explorer.Settings, got {settings!r:.60}")
+    return settings
+
+
+@functools.lru_cache(maxsize=256)
+def _model(median_s: float, p99_s: float, heavy_share: float, scale: float):
+    light = freeze.LogNormalFreeze(median_s, p99_s)
+    mixture = freeze.MixtureFreeze((1.0 - heavy_share, heavy_share),
+                                   (light, freeze.model_for("mp_heavy")))
+    return mixture.scaled(scale)
+
+
+def freeze_model(settings: Settings | None = None) -> freeze.MixtureFreeze:
+    """The explorer's freeze model for ``settings``.
+
+    .. math::
+
+        F(t) = (1-h)\\,F_{\\text{light}}(t/k) + h\\,F_{\\text{heavy}}(t/k)
+
+    with :math:`h` = ``heavy_share``, :math:`k` = ``scale``. A modelling assumption throughout.
+    Cached: the same settings give the same (immutable) object.
+    """
+    s = _as_settings(settings)
+    return _model(s.median_s, s.p99_s, s.heavy_share, s.scale)
+
+
+@dataclass(frozen=True)
+class Readouts:
+    """What the explorer shows for one :class:`Settings`. Every field is exact for the model
+    (no sampling); the browser's engine computes the same fields under the same names.
+
+    Attributes
+    ----------
+    exact_p50_s, exact_p99_s, exact_p999_s : float
+        The model's P50, P99 and P99.9, seconds.
+    mean_s : float
+        The model's mean freeze, seconds.
+    share_over_threshold : float
+        Share of freezes longer than ``threshold_s``, a fraction.
+    over_threshold_per_vm_year, over_threshold_fleet_year : float
+        Expected freezes longer than ``threshold_s`` in a year, on one VM and on the fleet.
+    charge_per_event_min : float
+        Mean minutes charged per freeze under the rule (:func:`maintsim.month.mean_charge_min`).
+    downtime_min : float
+        The month's expected Downtime, minutes.
+    month_min : int
+        Minutes in the month.
+    uptime_pct, allowed_min, met, credit_pct, budget_used_share
+        As :class:`maintsim.sla.MonthVerdict` for the expected Downtime.
+    miss_probability : float
+        Chance that a month with a Poisson number of freezes misses the tier
+        (:func:`maintsim.month.miss_probability`).
+    settings : Settings
+        The settings these read-outs belong to.
+    """
+
+    exact_p50_s: float
+    exact_p99_s: float
+    exact_p999_s: float
+    mean_s: float
+    share_over_threshold: float
+    over_threshold_per_vm_year: float
+    over_threshold_fleet_year: float
+    charge_per_event_min: float
+    downtime_min: float
+    month_min: int
+    uptime_pct: float
+    allowed_min: float
+    met: bool
+    credit_pct: float
+    budget_used_share: float
+    miss_probability: float
+    settings: Settings
+
+    def numbers(self) -> dict:
+        """The read-outs as a plain dict (what the browser's ``readouts()`` returns)."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)
+                if f.name != "settings"}
+
+
+@functools.lru_cache(maxsize=512)
+def _month_readouts(model_key, events_per_month, month_days, tier, rule):
+    model = _model(*model_key)
+    charge_min = month.mean_charge_min(model, rule)
+    downtime_min = events_per_month * charge_min
+    month_min = sla.minutes_in_month(month_days)
+    verdict = sla.month_verdict(downtime_min, month_min, tier)
+    miss = month.miss_probability(model, events_per_month, verdict.allowed_min, month_min, rule)
+    return charge_min, downtime_min, month_min, verdict, miss
+
+
+def readouts(settings: Settings | None = None) -> Readouts:
+    """Compute every read-out of the explorer for ``settings`` (default :class:`Settings`).
+
+    Library calls only: the model's ``quantile``, ``exceedance`` and ``mean_s``,
+    :func:`maintsim.month.mean_charge_min`, :func:`maintsim.sla.month_verdict` and
+    :func:`maintsim.month.miss_probability`. Cached, so changing only the threshold or the fleet
+    costs microseconds.
+    """
+    s = _as_settings(settings)
+    key = (s.median_s, s.p99_s, s.heavy_share, s.scale)
+    model = _model(*key)
+    share = float(model.exceedance(s.threshold_s))
+    per_vm_year = 12 * s.events_per_month * share
+    charge_min, downtime_min, month_min, verdict, miss = _month_readouts(
+        key, s.events_per_month, s.month_days, s.tier, s.rule)
+    return Readouts(
+        exact_p50_s=float(model.quantile(0.5)),
+        exact_p99_s=float(model.quantile(0.99)),
+        exact_p999_s=float(model.quantile(0.999)),
+        mean_s=float(model.mean_s),
+        share_over_threshold=share,
+        over_threshold_per_vm_year=per_vm_year,
+        over_threshold_fleet_year=s.fleet_vms * per_vm_year,
+        charge_per_event_min=charge_min,
+        downtime_min=downtime_min,
+        month_min=int(month_min),
+        uptime_pct=float(verdict.uptime_pct),
+        allowed_min=float(verdict.allowed_min),
+        met=bool(verdict.met),
+        credit_pct=float(verdict.credit_pct),
+        budget_used_share=float(verdict.budget_used_share),
+        miss_probability=miss,
+        settings=s,
+    )
+
+
+def threshold_presets() -> tuple[tuple[str, float], ...]:
+    """Time-outs a reader may want as the threshold T, ``(label, seconds)``, computed from
+    :mod:`maintsim.workload` and :mod:`maintsim.facts` (each cited there)."""
+    wsfc = facts.HEARTBEAT_SETTINGS["wsfc_2016_same_subnet"]
+    relaxed = facts.HEARTBEAT_SETTINGS["wsfc_azure_relaxed"]
+    retries = facts.LINUX_TCP_RETRIES2_AZURE_SUGGESTED
+    return (
+        (f"load-balancer probe ({facts.LB_PROBE_FAILURES} x {facts.LB_PROBE_INTERVAL_S:g} s)",
+         workload.lb_tolerance_s()),
+        (f"Linux TCP gives up (tcp_retries2 = {retries})",
+         workload.tcp_retransmission_times_s(retries=retries).give_up_s),
+        (f"WSFC default ({wsfc.delay_s:g} s x {wsfc.threshold})",
+         workload.heartbeat_tolerance_s(wsfc.delay_s, wsfc.threshold)),
+        ("the article's 30 s", facts.LONG_PAUSE_S),
+        ("Corosync token, Azure guidance", facts.COROSYNC_TOKEN_AZURE_MS / 1000),
+        (f"WSFC relaxed for Azure ({relaxed.delay_s:g} s x {relaxed.threshold})",
+         workload.heartbeat_tolerance_s(relaxed.delay_s, relaxed.threshold)),
+    )
+
+
+TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "median_s": "Light freezes: median (s)",
+        "p99_s": "Light freezes: P99 (s)",
+        "heavy_share": "Heavy share (0 to 1)",
+        "scale": "Stretch every freeze (x)",
+        "events_per_month": "Freezes per month",
+        "month_days": "Days in the month",
+        "tier": "SLA tier",
+        "rule": "Minute-accounting rule",
+        "threshold_s": "Your time-out T (s)",
+        "threshold_preset": "T from a setting",
+        "fleet_vms": "VMs in your fleet",
+        "rule.exact": "exact: seconds / 60",
+        "rule.rounded_up": "each freeze rounded up to a minute",
+        "rule.clock_minutes": "every clock minute touched",
+        "group.freezes": "The freezes",
+        "group.month": "The month",
+        "group.workload": "Your workload",
+        "p99": "P99 freeze",
+        "uptime": "Monthly uptime",
+        "verdict": "SLA",
+        "met": "met",
+        "missed": "missed",
+        "p50": "P50",
+        "p999": "P99.9",
+        "over_t": "Freezes longer than T",
+        "per_vm_year": "Longer than T, one VM a year",
+        "per_fleet_year": "Longer than T, the fleet a year",
+        "downtime": "Expected downtime",
+        "budget_used": "Budget used",
+        "allowed": "allowed",
+        "miss_probability": "Chance a month misses",
+        "credit": "Service credit",
+        "now": "now",
+        "pinned": "pinned",
+        "pin": "Pin this setting",
+        "unpin": "Clear the pin",
+        "reset": "Reset",
+        "copy": "Copy link",
+        "copied": "Link copied.",
+        "copy_failed": "Copy this link:",
+        "custom": "(your own value)",
+        "error": "{label}: enter a number from {min} to {max}.",
+        "error_int": "{label}: enter a whole number from {min} to {max}.",
+        "error_p99": "Light P99 must be longer than the light median ({median} s).",
+        "url_bad": "The link's value for {key} was not valid; the default is used.",
+        "url_unknown": "The link's setting {key} is not one of the explorer's; it was ignored.",
+        "url_repeated": "The link gives {key} more than once; the default is used.",
+        "axis.freeze": "freeze length (s, log scale)",
+        "axis.share": "share of freezes longer (%, log scale)",
+        "axis.downtime": "minutes in the month (log scale)",
+        "trace.curve": "share of freezes longer than x",
+        "trace.tail": "longer than T",
+        "trace.pinned": "pinned setting",
+        "bar.downtime": "expected downtime",
+        "bar.pinned": "pinned",
+        "budget": "budget",
+        "noscript": "The explorer computes in your browser and needs JavaScript.",
+        "once_every": "once every {n} years",
+    },
+}
+"""Every word the explorer shows, by language (the browser reads them from :func:`spec`)."""
+
+VIEWS = ("percentiles", "sla")
+"""``"percentiles"``: the freeze distribution and the counts beyond T. ``"sla"``: everything,
+with the month's downtime against the tier's budget."""
+
+
+def spec(lang: str = "en") -> dict:
+    """Everything the browser engine needs, as plain JSON-able data: the ranges and choices, the
+    defaults, the heavy model, the normal quantiles of the three percentiles, the tiers with their
+    credit bands, the numerical constants of :mod:`maintsim.month` and :mod:`maintsim.sla`, the
+    threshold presets and the words of ``lang``."""
+    _validate.choice("lang", lang, tuple(TEXT))
+    from scipy import special
+
+    return {
+        "ranges": {k: list(v) for k, v in RANGES.items()},
+        "integers": list(_INT_FIELDS),
+        "choices": {k: list(v) for k, v in CHOICES.items()},
+        "defaults": dataclasses.asdict(Settings()),
+        "heavy": {"median_s": _HEAVY.median_s, "p99_s": _HEAVY.p99_s},
+        "z": {q: float(special.ndtri(float(q))) for q in ("0.5", "0.99", "0.999")},
+        "tiers": {
+            key: {"target_pct": t.target_pct, "label": t.label,
+                  "credit_bands": [[b.below_pct, b.credit_pct] for b in t.credit_bands]}
+            for key, t in sla.TIERS.items()
+        },
+        "constants": {
+            "minutes_per_day": sla.MINUTES_PER_DAY,
+            "tolerance_pct": sla.TOLERANCE_PCT,
+            "max_cells": month.MAX_CELLS,
+            "whole_minutes_max": month.WHOLE_MINUTES_MAX,
+            "rounded_head_min": month.ROUNDED_HEAD_MIN,
+            "convolution_cutoff": month.CONVOLUTION_CUTOFF,
+            "poisson_floor": month.POISSON_FLOOR,
+            "stop_relative": month.STOP_RELATIVE,
+        },
+        "presets": [{"label": label, "value": value} for label, value in threshold_presets()],
+        "text": dict(TEXT[lang]),
+    }
