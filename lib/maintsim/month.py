@@ -256,7 +256,8 @@ def charge_distribution(model, rule: str, *, unit_min: float, max_units: int) ->
       matching* of :math:`Y` onto the whole numbers (below), so
       :math:`P(C > m) = P(Y \\ge m) + E[Y - (m-1);\\ m-1 \\le Y < m]`. Exact.
     * ``"exact"`` (any :math:`u`): :math:`C = Y` is continuous; it is put on the grid by local
-      moment matching, which keeps each cell's probability and mean :cite:p:`klugman2004`, :cite:p:`actuar_discretize`.
+      moment matching, which keeps each cell's probability and mean :cite:p:`klugman2004`,
+      :cite:p:`actuar_discretize`.
       An approximation whose error shrinks with the square of the step.
     * A whole-minute rule on a grid coarser than a minute (:math:`u > 1`, used for budgets of
       more than :data:`MAX_CELLS` minutes): the exact whole-minute charge, moment-matched onto

@@ -8,8 +8,8 @@ One model, two engines, one face:
 * ``explorer.js``, an ES module shipped in this package, computes the same read-outs with the same
   formulas in the reader's browser and draws the controls, the answer and the figure with the
   site's own plotly.js;
-* :class:`~maintsim.explorer.widget.Explorer` (:mod:`maintsim.explorer.widget`) shows that module in Jupyter as an
-  anywidget, and on the static site as an HTML twin the module brings to life.
+* :class:`~maintsim.explorer.widget.Explorer` (:mod:`maintsim.explorer.widget`) shows that
+  module in Jupyter as an anywidget, and on the static site as an HTML twin the module brings to life.
 
 >>> from maintsim import explorer
 >>> r = explorer.readouts(explorer.Settings(events_per_month=6))
