@@ -9,7 +9,8 @@ One model, two engines, one face:
   formulas in the reader's browser and draws the controls, the answer and the figure with the
   site's own plotly.js;
 * :class:`~maintsim.explorer.widget.Explorer` (:mod:`maintsim.explorer.widget`) shows that
-  module in Jupyter as an anywidget, and on the static site as an HTML twin the module brings to life.
+  module in Jupyter as an anywidget, and on the static site as an HTML twin the module brings
+  to life.
 
 >>> from maintsim import explorer
 >>> r = explorer.readouts(explorer.Settings(events_per_month=6))
