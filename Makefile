@@ -1,5 +1,5 @@
 # maintbook: two commands do everything.
-#   make book   build the site into _build/html (creates .venv on first use)
+#   make book   build both editions: English in _build/html, Japanese in _build/html/ja
 #   make test   run every test: lint, library, notebooks, book build, browser, fresh environment
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | sha1sum | cut -c1-12)
 PORT ?= 8000
 
-.PHONY: book test serve bench notebooks lint unit nbval browser fresh clean
+.PHONY: book test serve bench notebooks locales lint unit nbval browser fresh translations clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,7 +33,12 @@ bench: $(STAMP)
 notebooks: $(STAMP)
 	$(PY) tools/notebooks.py execute
 
-lint unit nbval browser fresh: $(STAMP)
+# Refresh the translation catalogues (locales/ja/LC_MESSAGES/) after English edits; keeps every
+# translation, marks changed strings fuzzy (see CONTRIBUTING.md, "The Japanese edition").
+locales: $(STAMP)
+	$(PY) tools/locales.py update
+
+lint unit nbval browser fresh translations: $(STAMP)
 	$(PY) tools/run_tests.py --only $@
 
 clean:

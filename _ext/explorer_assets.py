@@ -21,7 +21,7 @@ MARK = "data-maintbook-explorer"
 
 
 def _stage_static(app) -> None:
-    staged = Path(app.outdir).parent / "explorer_static"
+    staged = Path(app.doctreedir).parent / "explorer_static"  # beside the doctrees, as offline_assets
     staged.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(explorer.ESM_PATH, staged / MODULE)
     shutil.copyfile(explorer.CSS_PATH, staged / STYLESHEET)

@@ -90,10 +90,19 @@ def mark_japanese(html: str) -> str:
     return "".join(out)
 
 
+def _pages(outdir: Path):
+    """The pages of this build: not those of another edition built into a folder of it
+    (``ja/``, see ``tools/editions.py``), which are that build's to mark."""
+    other = {p.parent for p in outdir.glob("*/.buildinfo")}
+    for page in outdir.rglob("*.html"):
+        if not any(parent in other for parent in page.parents):
+            yield page
+
+
 def _mark_pages(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    for page in Path(app.outdir).rglob("*.html"):
+    for page in _pages(Path(app.outdir)):
         html = page.read_text(encoding="utf-8")
         marked = mark_japanese(html)
         if marked != html:

@@ -41,8 +41,9 @@ def _copy_if_changed(source: Path, target: Path) -> None:
 
 
 def _stage_static(app) -> None:
-    """Copy the assets into a folder under the build dir and add it to the static path."""
-    staged = Path(app.outdir).parent / "offline_static"
+    """Copy the assets into a folder beside the doctrees and add it to the static path (beside
+    the doctrees, not the output: the Japanese edition's output lies inside the English one)."""
+    staged = Path(app.doctreedir).parent / "offline_static"
     staged.mkdir(parents=True, exist_ok=True)
     stale = staged / "plotly.min.js"  # the full build, served before the partial bundle
     stale.unlink(missing_ok=True)

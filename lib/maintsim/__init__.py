@@ -16,6 +16,8 @@ One module per idea, each small enough to read in one sitting:
 ``maintsim.sequence``          freeze, update, resume, clock sync: the steps as data
 ``maintsim.timeline``          one VM's year of maintenance, cloud versus on-premises
 ``maintsim.book``              the "key numbers" table that nbval checks and the prose quotes
+``maintsim.language``          the language of drawn text: English, or Japanese (``MAINTBOOK_LANG``)
+``maintsim.messages``          the one message table of drawn text, and the units of key numbers
 ``maintsim.figures``           presentation: plotly set-up, palette and every shared figure
 ``maintsim.explorer``          presentation: the freeze-time explorer (browser and Jupyter)
 =============================  ==============================================================

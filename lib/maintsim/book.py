@@ -13,11 +13,19 @@ the library that moves a number fails the build. A second cell calls
 the prose can quote it as ``{glue:text}`ch05_p99_s``` — the number in the text is
 always the number the code computed. ``glue()`` needs IPython (any Jupyter kernel has it)
 but not myst-nb: a reader's environment (Binder, Colab) has no book builder in it.
+
+In another language (``MAINTBOOK_LANG=ja``, the Japanese book build) the number is formatted
+exactly the same and only the words around it change: ``"{:.1f} s"`` glues ``"28.0 秒"`` where
+English glues ``"28.0 s"``, through the unit table :data:`maintsim.messages.UNITS`
+(:func:`maintsim.language.unit_text`); a value that is a word (``"met"``) is translated with the
+message table. A unit or word without a translation fails there rather than glue English.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from maintsim.language import unit_text
 
 GLUE_PREFIX = "application/papermill.record/"
 """Prefix of a glued, undisplayed mimetype, as ``myst_nb.ext.glue.GLUE_PREFIX`` (myst-nb 1.x)."""
@@ -76,10 +84,11 @@ class KeyNumbers:
         return self
 
     def formatted(self, name: str) -> str:
-        """The formatted text of one entry, exactly as the prose shows it."""
+        """The formatted text of one entry, exactly as the prose shows it (in the current
+        language, :mod:`maintsim.language`)."""
         for row_name, value, fmt, _ in self._rows:
             if row_name == name:
-                return fmt.format(value)
+                return unit_text(fmt, value)
         raise KeyError(f"no key number named {name!r}; have {[r[0] for r in self._rows]}")
 
     def glue_name(self, name: str) -> str:
@@ -90,14 +99,14 @@ class KeyNumbers:
         from IPython.display import display  # imported here: only a kernel needs it
 
         for name, value, fmt, _ in self._rows:
-            bundle, metadata = glue_output(self.glue_name(name), _Plain(fmt.format(value)))
+            bundle, metadata = glue_output(self.glue_name(name), _Plain(unit_text(fmt, value)))
             display(bundle, raw=True, metadata=metadata)
 
     def __repr__(self) -> str:
         width = max((len(self.glue_name(r[0])) for r in self._rows), default=0)
         lines = [f"Key numbers ({self.prefix})"]
         for name, value, fmt, label in self._rows:
-            text = fmt.format(value)
+            text = unit_text(fmt, value)
             suffix = f"   # {label}" if label else ""
             lines.append(f"  {self.glue_name(name):<{width}}  {text}{suffix}")
         return "\n".join(lines)

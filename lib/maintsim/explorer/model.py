@@ -33,7 +33,8 @@ import dataclasses
 import functools
 from dataclasses import dataclass
 
-from maintsim import _validate, facts, freeze, month, sla, workload
+from maintsim import _validate, facts, freeze, language, month, sla, workload
+from maintsim.language import text
 
 __all__ = [
     "CHOICES",
@@ -282,20 +283,24 @@ def readouts(settings: Settings | None = None) -> Readouts:
 
 def threshold_presets() -> tuple[tuple[str, float], ...]:
     """Time-outs a reader may want as the threshold T, ``(label, seconds)``, computed from
-    :mod:`maintsim.workload` and :mod:`maintsim.facts` (each cited there)."""
+    :mod:`maintsim.workload` and :mod:`maintsim.facts` (each cited there); the labels are in the
+    current language (:mod:`maintsim.language`)."""
     wsfc = facts.HEARTBEAT_SETTINGS["wsfc_2016_same_subnet"]
     relaxed = facts.HEARTBEAT_SETTINGS["wsfc_azure_relaxed"]
     retries = facts.LINUX_TCP_RETRIES2_AZURE_SUGGESTED
     return (
-        (f"load-balancer probe ({facts.LB_PROBE_FAILURES} x {facts.LB_PROBE_INTERVAL_S:g} s)",
+        (text("load-balancer probe ({failures} x {interval_s:g} s)",
+              failures=facts.LB_PROBE_FAILURES, interval_s=facts.LB_PROBE_INTERVAL_S),
          workload.lb_tolerance_s()),
-        (f"Linux TCP gives up (tcp_retries2 = {retries})",
+        (text("Linux TCP gives up (tcp_retries2 = {retries})", retries=retries),
          workload.tcp_retransmission_times_s(retries=retries).give_up_s),
-        (f"WSFC default ({wsfc.delay_s:g} s x {wsfc.threshold})",
+        (text("WSFC default ({delay_s:g} s x {threshold})", delay_s=wsfc.delay_s,
+              threshold=wsfc.threshold),
          workload.heartbeat_tolerance_s(wsfc.delay_s, wsfc.threshold)),
-        ("the article's 30 s", facts.LONG_PAUSE_S),
-        ("Corosync token, Azure guidance", facts.COROSYNC_TOKEN_AZURE_MS / 1000),
-        (f"WSFC relaxed for Azure ({relaxed.delay_s:g} s x {relaxed.threshold})",
+        (text("the article's 30 s"), facts.LONG_PAUSE_S),
+        (text("Corosync token, Azure guidance"), facts.COROSYNC_TOKEN_AZURE_MS / 1000),
+        (text("WSFC relaxed for Azure ({delay_s:g} s x {threshold})", delay_s=relaxed.delay_s,
+              threshold=relaxed.threshold),
          workload.heartbeat_tolerance_s(relaxed.delay_s, relaxed.threshold)),
     )
 
@@ -361,20 +366,91 @@ TEXT: dict[str, dict[str, str]] = {
         "noscript": "The explorer computes in your browser and needs JavaScript.",
         "once_every": "once every {n} years",
     },
+    "ja": {
+        "median_s": "軽微な一時停止: 中央値 (秒)",
+        "p99_s": "軽微な一時停止: P99 (秒)",
+        "heavy_share": "大規模な一時停止の割合 (0～1)",
+        "scale": "すべての一時停止を引き延ばす (倍)",
+        "events_per_month": "1 か月の一時停止の回数",
+        "month_days": "月の日数",
+        "tier": "SLA の区分",
+        "rule": "分の数え方",
+        "threshold_s": "タイムアウト T (秒)",
+        "threshold_preset": "設定から T を選ぶ",
+        "fleet_vms": "フリートの VM 数",
+        "rule.exact": "正確: 秒 / 60",
+        "rule.rounded_up": "一時停止ごとに 1 分に切り上げ",
+        "rule.clock_minutes": "かかった時計上の分をすべて数える",
+        "group.freezes": "一時停止",
+        "group.month": "1 か月",
+        "group.workload": "ワークロード",
+        "p99": "一時停止の P99",
+        "uptime": "月間稼働率",
+        "verdict": "SLA",
+        "met": "達成",
+        "missed": "未達",
+        "p50": "P50",
+        "p999": "P99.9",
+        "over_t": "T より長い一時停止",
+        "per_vm_year": "T より長いもの (VM 1 台、1 年)",
+        "per_fleet_year": "T より長いもの (フリート、1 年)",
+        "downtime": "ダウンタイムの期待値",
+        "budget_used": "使った予算",
+        "allowed": "許容",
+        "miss_probability": "月が目標に届かない確率",
+        "credit": "サービス クレジット",
+        "now": "現在",
+        "pinned": "固定",
+        "pin": "この設定を固定",
+        "unpin": "固定を解除",
+        "reset": "リセット",
+        "copy": "リンクをコピー",
+        "copied": "リンクをコピーしました。",
+        "copy_failed": "このリンクをコピーしてください:",
+        "custom": "(任意の値)",
+        "error": "{label}: {min} から {max} までの数を入力してください。",
+        "error_int": "{label}: {min} から {max} までの整数を入力してください。",
+        "error_p99": "軽微な一時停止の P99 は中央値 ({median} 秒) より長くしてください。",
+        "url_bad": "リンクの {key} の値が正しくないため、既定値を使います。",
+        "url_unknown": "リンクの設定 {key} はこのエクスプローラーにないため、無視しました。",
+        "url_repeated": "リンクに {key} が複数回含まれているため、既定値を使います。",
+        "axis.freeze": "一時停止の長さ (秒、対数目盛)",
+        "axis.share": "それより長い一時停止の割合 (%、対数目盛)",
+        "axis.downtime": "月内の分 (対数目盛)",
+        "trace.curve": "x より長い一時停止の割合",
+        "trace.tail": "T より長い",
+        "trace.pinned": "固定した設定",
+        "bar.downtime": "ダウンタイムの期待値",
+        "bar.pinned": "固定",
+        "budget": "予算",
+        "noscript": "エクスプローラーはブラウザーの中で計算するため、JavaScript が必要です。",
+        "once_every": "{n} 年に 1 回",
+    },
 }
-"""Every word the explorer shows, by language (the browser reads them from :func:`spec`)."""
+"""Every word the explorer shows, by language (the browser reads them from :func:`spec`); every
+language has the same keys."""
 
 VIEWS = ("percentiles", "sla")
 """``"percentiles"``: the freeze distribution and the counts beyond T. ``"sla"``: everything,
 with the month's downtime against the tier's budget."""
 
 
-def spec(lang: str = "en") -> dict:
+def spec(lang: str | None = None) -> dict:
     """Everything the browser engine needs, as plain JSON-able data: the ranges and choices, the
     defaults, the heavy model, the normal quantiles of the three percentiles, the tiers with their
     credit bands, the numerical constants of :mod:`maintsim.month` and :mod:`maintsim.sla`, the
-    threshold presets and the words of ``lang``."""
+    threshold presets and the words of ``lang``.
+
+    ``lang`` defaults to the current language (:func:`maintsim.language.current`, which the
+    Japanese book build sets); the tiers' labels and the presets are in it too."""
+    if lang is None:
+        lang = language.current()
     _validate.choice("lang", lang, tuple(TEXT))
+    with language.using(lang):
+        return _spec(lang)
+
+
+def _spec(lang: str) -> dict:
     from scipy import special
 
     return {
@@ -385,7 +461,7 @@ def spec(lang: str = "en") -> dict:
         "heavy": {"median_s": _HEAVY.median_s, "p99_s": _HEAVY.p99_s},
         "z": {q: float(special.ndtri(float(q))) for q in ("0.5", "0.99", "0.999")},
         "tiers": {
-            key: {"target_pct": t.target_pct, "label": t.label,
+            key: {"target_pct": t.target_pct, "label": language.translate(t.label),
                   "credit_bands": [[b.below_pct, b.credit_pct] for b in t.credit_bands]}
             for key, t in sla.TIERS.items()
         },

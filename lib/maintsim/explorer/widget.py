@@ -22,10 +22,11 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from maintsim import _validate
+from maintsim import _validate, language
 from maintsim.explorer.model import (
     CHOICES,
     RANGES,
+    TEXT,
     VIEWS,
     Readouts,
     Settings,
@@ -44,10 +45,12 @@ CSS_PATH = Path(__file__).with_name("explorer.css")
 
 
 
-def html_twin(view: str, settings: Settings, *, url_state: bool = False, lang: str = "en") -> str:
+def html_twin(view: str, settings: Settings, *, url_state: bool = False,
+              lang: str | None = None) -> str:
     """The explorer as static HTML for the site: a ``<div data-maintbook-explorer>`` with its
     configuration as JSON (``</`` escaped, so no setting can close the script), and a note for
-    readers without JavaScript."""
+    readers without JavaScript. ``lang`` defaults to the current language
+    (:func:`maintsim.language.current`)."""
     _validate.choice("view", view, VIEWS)
     config = {"view": view, "settings": dataclasses.asdict(settings), "spec": spec(lang)}
     payload = json.dumps(config, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
@@ -79,8 +82,10 @@ class Explorer(anywidget.AnyWidget):
         ``"sla"``: all of it plus the month: downtime, uptime, verdict, credit, chance of a miss.
     url_state : bool
         On the site, keep the settings in the page's address (the explorer page does).
-    lang : str
-        Language of the labels (a key of :data:`maintsim.explorer.model.TEXT`).
+    lang : str, optional
+        Language of the labels (a key of :data:`maintsim.explorer.model.TEXT`); default the
+        current language (:func:`maintsim.language.current`: ``MAINTBOOK_LANG``, so the Japanese
+        book build draws a Japanese explorer).
     **settings
         Starting values, any field of :class:`~maintsim.explorer.model.Settings`.
 
@@ -107,11 +112,14 @@ class Explorer(anywidget.AnyWidget):
     threshold_s = _trait("threshold_s")
     fleet_vms = _trait("fleet_vms")
 
-    def __init__(self, view: str = "sla", *, url_state: bool = False, lang: str = "en",
+    def __init__(self, view: str = "sla", *, url_state: bool = False, lang: str | None = None,
                  **settings):
         _validate.choice("view", view, VIEWS)
         start = Settings().replace(**settings)
         self._url_state = bool(url_state)
+        if lang is None:
+            lang = language.current()
+        _validate.choice("lang", lang, tuple(TEXT))
         self._lang = lang
         super().__init__(view=view, spec=spec(lang), **dataclasses.asdict(start))
         self.on_msg(self._on_message)

@@ -1,10 +1,14 @@
-"""The steps of one maintenance event as a figure (:mod:`maintsim.sequence` holds the data)."""
+"""The steps of one maintenance event as a figure (:mod:`maintsim.sequence` holds the data).
+
+:mod:`maintsim.sequence` writes its lanes, labels and captions in English; the figure draws them
+in the current language (:func:`maintsim.language.translate`)."""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 
 from maintsim import _validate
+from maintsim.language import text, translate
 from maintsim.figures.plotting import PALETTE
 from maintsim.sequence import PHASE_KINDS, Phase, Sequence
 
@@ -25,8 +29,9 @@ assert set(PHASE_COLOURS) == set(PHASE_KINDS)
 
 
 def _hover(phase: Phase) -> str:
-    return (f"<b>{phase.lane}: {phase.label}</b><br>{phase.start_s:g}-{phase.end_s:g} s"
-            f"<br>{phase.detail}")
+    return text("<b>{lane}: {label}</b><br>{start_s:g}-{end_s:g} s<br>{detail}",
+                lane=translate(phase.lane), label=translate(phase.label),
+                start_s=phase.start_s, end_s=phase.end_s, detail=translate(phase.detail))
 
 
 def sequence_figure(seq: Sequence, *, height: int = 380, hidden_opacity: float = 0.08):
@@ -58,13 +63,13 @@ def sequence_figure(seq: Sequence, *, height: int = 380, hidden_opacity: float =
     height = _validate.integer("height", height, minimum=200)
     hidden_opacity = _validate.scalar("hidden_opacity", hidden_opacity)
     _validate.in_range("hidden_opacity", hidden_opacity, 0.0, 1.0)
-    lanes = list(reversed(seq.lanes))  # first lane on top
+    lanes = [translate(lane) for lane in reversed(seq.lanes)]  # first lane on top
     fig = go.Figure()
     for phase in seq.phases:
         fig.add_bar(
-            y=[phase.lane], x=[phase.duration_s], base=[phase.start_s], orientation="h",
+            y=[translate(phase.lane)], x=[phase.duration_s], base=[phase.start_s], orientation="h",
             marker={"color": PHASE_COLOURS[phase.kind], "line": {"color": "white", "width": 1}},
-            text=[phase.label], textposition="inside", insidetextanchor="middle", textangle=0,
+            text=[translate(phase.label)], textposition="inside", insidetextanchor="middle", textangle=0,
             textfont={"color": "white" if phase.kind != "idle" else "black"},
             hovertemplate=_hover(phase) + "<extra></extra>", showlegend=False,
         )
@@ -75,7 +80,8 @@ def sequence_figure(seq: Sequence, *, height: int = 380, hidden_opacity: float =
 
     def caption(step):
         head, _, detail = seq.steps[step].partition(": ")
-        return f"Step {step}: {head}<br><sup>{detail}</sup>"
+        return text("Step {step}: {head}<br><sup>{detail}</sup>", step=step,
+                    head=translate(head), detail=translate(detail))
 
     for trace, opacity in zip(fig.data, opacities(last), strict=True):
         trace.opacity = opacity
@@ -87,11 +93,11 @@ def sequence_figure(seq: Sequence, *, height: int = 380, hidden_opacity: float =
     fig.update_layout(
         title={"text": caption(last)},
         barmode="overlay", height=height, bargap=0.35,
-        xaxis={"title": {"text": "time (s, illustrative)"}, "range": [0, seq.end_s]},
+        xaxis={"title": {"text": text("time (s, illustrative)")}, "range": [0, seq.end_s]},
         yaxis={"categoryorder": "array", "categoryarray": lanes},
         uniformtext={"minsize": 9, "mode": "hide"},
         margin={"t": 70, "l": 90, "r": 20, "b": 40},
-        sliders=[{"active": last, "steps": steps, "currentvalue": {"prefix": "step "},
+        sliders=[{"active": last, "steps": steps, "currentvalue": {"prefix": text("step ")},
                   "pad": {"t": 45}, "len": 1.0, "x": 0}],
     )
     return fig

@@ -14,6 +14,12 @@ through it from :mod:`maintsim.facts`), so the figures and the prose agree.
   :func:`stall_figure` shows how long a connection waits after the resume.
 * :class:`HtmlTable` is a narrow table that renders in Jupyter and on the site;
   :func:`assessment_table` and :func:`tuning_table` build the two the chapters show.
+
+Every word these figures and tables draw is in the current language (:mod:`maintsim.language`):
+the module's own words through :func:`~maintsim.language.text`, the English sentences of
+:mod:`maintsim.workload` through :func:`~maintsim.language.translate`. Labels and headers that a
+caller passes are drawn as given. :func:`tuning_rows` stays English: it is data that chapters look
+up by its ``setting``.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import plotly.graph_objects as go
 
 from maintsim import _validate, facts, workload
 from maintsim.figures.plotting import PALETTE
+from maintsim.language import text, translate
 
 __all__ = [
     "HtmlTable",
@@ -95,7 +102,7 @@ class HtmlTable:
 
 
 def _fmt_s(value: float | None) -> str:
-    return "no limit" if value is None else f"{value:g} s"
+    return text("no limit") if value is None else text("{value:g} s", value=value)
 
 
 # ---------------------------------------------------------------------------
@@ -106,7 +113,8 @@ def _fmt_s(value: float | None) -> str:
 def short_label(row: workload.AssessmentRow) -> str:
     """A label of at most 40 characters for one row of :func:`~maintsim.workload.assess_freeze`.
 
-    Long enough to tell the rows apart, short enough for a phone-wide figure.
+    Long enough to tell the rows apart, short enough for a phone-wide figure; in the current
+    language.
     """
     if not isinstance(row, workload.AssessmentRow):
         raise TypeError(
@@ -114,26 +122,32 @@ def short_label(row: workload.AssessmentRow) -> str:
         )
     setting = row.setting
     if row.component == "Linux TCP":
-        which = "Azure" if "Azure" in setting else "default"
         retries = setting.split("(")[0].strip()
-        return f"Linux TCP, {retries} ({which})"
+        if "Azure" in setting:
+            return text("Linux TCP, {retries} (Azure)", retries=retries)
+        return text("Linux TCP, {retries} (default)", retries=retries)
     if row.component == "Windows TCP":
         retries = setting.split(",")[0].split("=")[-1].strip()
-        return f"Windows TCP, {retries} retries (RTO assumed)"
+        return text("Windows TCP, {retries} retries (RTO assumed)", retries=retries)
     if row.component == "Failover cluster":
         label, numbers = setting.rsplit(": ", 1)
+        numbers = translate(numbers)
         if "relaxed" in label:
-            return f"WSFC, {numbers} (relaxed for Azure)"
-        return f"WSFC, {numbers} ({label.removeprefix('WSFC ').split(',')[0]})"
+            return text("WSFC, {numbers} (relaxed for Azure)", numbers=numbers)
+        which = translate(label.removeprefix("WSFC ").split(",")[0])
+        return text("WSFC, {numbers} ({which})", numbers=numbers, which=which)
     if row.component == "Pacemaker/Corosync":
-        return f"Corosync, token {row.tolerance_s:g} s (Azure guidance)"
+        return text("Corosync, token {token_s:g} s (Azure guidance)", token_s=row.tolerance_s)
     if row.component == "Guest clock":
-        return "Guest clock, " + ("host time sync" if row.tolerance_s is None else "chrony only")
+        if row.tolerance_s is None:
+            return text("Guest clock, host time sync")
+        return text("Guest clock, chrony only")
     if row.component == "Application":
-        return f"Application, time-out {row.tolerance_s:g} s"
+        return text("Application, time-out {timeout_s:g} s", timeout_s=row.tolerance_s)
     if row.component == "Load balancer":
-        return f"Load balancer, {setting.replace(' failed', '')}"
-    return f"{row.component}, {setting}"[:40]
+        return text("Load balancer, {probes}", probes=translate(setting.replace(" failed", "")))
+    return text("{component}, {setting}", component=translate(row.component),
+                setting=translate(setting))[:40]
 
 
 @dataclass(frozen=True, eq=False)
@@ -219,24 +233,27 @@ def _survival_state(grid: SurvivalGrid, j: int, m: int):
     ok = grid.survives[:, j]
     colours = [SURVIVES_COLOUR if ok[i] else FAILS_COLOUR for i in range(m)]
     hover = [
-        f"{grid.labels[i]}<br>{'survives' if ok[i] else 'FAILS'}: {grid.what_happens[i][j]}"
+        text("{label}<br>survives: {what}" if ok[i] else "{label}<br>FAILS: {what}",
+             label=grid.labels[i], what=translate(grid.what_happens[i][j]))
         for i in range(m)
     ]
     annotations = [
         {"x": 0, "y": i - 0.27, "xanchor": "left", "yanchor": "bottom", "showarrow": False,
-         "text": f"{grid.labels[i]}: <b>{'survives' if ok[i] else 'fails'}</b>",
+         "text": text("{label}: <b>survives</b>" if ok[i] else "{label}: <b>fails</b>",
+                      label=grid.labels[i]),
          "font": {"size": 12}, "bgcolor": "rgba(255, 255, 255, 0.85)"}
         for i in range(m)
     ]
     annotations.append({
         "x": freeze_s, "y": 1, "yref": "paper", "yanchor": "bottom", "showarrow": False,
-        "text": f"freeze {freeze_s:g} s", "font": {"size": 12},
+        "text": text("freeze {freeze_s:g} s", freeze_s=freeze_s), "font": {"size": 12},
     })
     line = {
         "type": "line", "x0": freeze_s, "x1": freeze_s, "y0": 0, "y1": 1, "yref": "paper",
         "line": {"color": PALETTE["black"], "width": 2, "dash": "dash"},
     }
-    title = f"Freeze of {freeze_s:g} s: {int(ok.sum())} of {m} survive"
+    title = text("Freeze of {freeze_s:g} s: {n} of {m} survive", freeze_s=freeze_s,
+                 n=int(ok.sum()), m=m)
     return colours, hover, annotations, line, title
 
 
@@ -277,7 +294,9 @@ def survival_figure(
     tol = grid.tolerances_s
     bar_x = np.where(np.isnan(tol), x_max_s, np.minimum(np.nan_to_num(tol, nan=x_max_s), x_max_s))
     bar_text = [
-        "no limit" if np.isnan(t) else (f"{t:g} s ›" if t > x_max_s else f"{t:g} s") for t in tol
+        text("no limit") if np.isnan(t) else text("{value:g} s ›" if t > x_max_s else "{value:g} s",
+                                                   value=t)
+        for t in tol
     ]
     colours, hover, annotations, line, title = _survival_state(grid, active, m)
     fig = go.Figure()
@@ -288,7 +307,7 @@ def survival_figure(
     )
     fig.update_layout(
         title=title, shapes=[line], annotations=annotations, height=130 + 52 * m,
-        xaxis={"title": "tolerates a freeze up to (seconds)", "range": [0, x_max_s]},
+        xaxis={"title": text("tolerates a freeze up to (seconds)"), "range": [0, x_max_s]},
         yaxis={"range": [m - 0.5, -0.75], "visible": False},
         margin={"l": 10, "r": 10, "t": 60, "b": 40},
     )
@@ -304,7 +323,7 @@ def survival_figure(
         fig.update_layout(
             sliders=[{
                 "active": active, "steps": steps, "pad": {"t": 50, "b": 10},
-                "currentvalue": {"prefix": "freeze: ", "suffix": " s",
+                "currentvalue": {"prefix": text("freeze: "), "suffix": text(" s"),
                                  "font": {"size": 14, "color": PALETTE["black"]}},
                 "font": {"color": "rgba(0,0,0,0)", "size": 8}, "ticklen": 3,
             }],
@@ -324,16 +343,17 @@ def assessment_table(assessment: workload.FreezeAssessment) -> HtmlTable:
             f"got {_validate._describe(assessment)}"
         )
     def verdict(row: workload.AssessmentRow) -> str:
+        what = translate(row.what_happens)
         if not row.survives:
-            return "FAILS: " + row.what_happens
-        return row.what_happens if row.what_happens.startswith("survives") else (
-            "survives: " + row.what_happens)
+            return text("FAILS: {what}", what=what)
+        return what if row.what_happens.startswith("survives") else (
+            text("survives: {what}", what=what))
 
     rows = tuple((short_label(r), _fmt_s(r.tolerance_s), verdict(r)) for r in assessment.rows)
     return HtmlTable(
-        ("Component", "Tolerates", "What happens"),
+        (text("Component"), text("Tolerates"), text("What happens")),
         rows,
-        caption=f"What a {assessment.freeze_s:g} s freeze does",
+        caption=text("What a {freeze_s:g} s freeze does", freeze_s=assessment.freeze_s),
     )
 
 
@@ -369,7 +389,7 @@ def ladder_figure(ladders, freeze_s, *, labels=None, x_max_s=60.0) -> go.Figure:
     freeze_s : float
         The freeze, seconds (>= 0).
     labels : sequence of str, optional
-        Row labels; default each ladder's ``label``.
+        Row labels, drawn as given; default each ladder's ``label`` in the current language.
     x_max_s : float
         Right end of the time axis, seconds (> 0).
     """
@@ -377,7 +397,7 @@ def ladder_figure(ladders, freeze_s, *, labels=None, x_max_s=60.0) -> go.Figure:
     freeze_s = float(_validate.non_negative("freeze_s", _validate.scalar("freeze_s", freeze_s)))
     x_max_s = float(_validate.positive("x_max_s", _validate.scalar("x_max_s", x_max_s)))
     if labels is None:
-        labels = [x.label for x in ladders]
+        labels = [translate(x.label) for x in ladders]
     labels = list(labels)
     if len(labels) != len(ladders) or not all(isinstance(s, str) for s in labels):
         raise ValueError(f"labels must be {len(ladders)} strings, one per ladder, got {labels!r}")
@@ -398,29 +418,31 @@ def ladder_figure(ladders, freeze_s, *, labels=None, x_max_s=60.0) -> go.Figure:
                 line={"color": SURVIVES_COLOUR, "dash": "dot", "width": 2},
                 hoverinfo="skip", showlegend=False,
             )
-            text = f"delivered {fate.wait_after_resume_s:g} s after resume"
-            notes.append((min(fate.next_attempt_s, x_max_s), row, text, "right"))
+            note = text("delivered {wait_s:g} s after resume", wait_s=fate.wait_after_resume_s)
+            notes.append((min(fate.next_attempt_s, x_max_s), row, note, "right"))
         else:
             if fate.give_up_s <= x_max_s:
                 end_x.append(fate.give_up_s)
                 end_y.append(row)
-                notes.append((fate.give_up_s, row, f"dropped at {fate.give_up_s:g} s", "center"))
+                note = text("dropped at {give_up_s:g} s", give_up_s=fate.give_up_s)
+                notes.append((fate.give_up_s, row, note, "center"))
             else:
-                notes.append((x_max_s, row, f"dropped at {fate.give_up_s:g} s ›", "right"))
+                note = text("dropped at {give_up_s:g} s ›", give_up_s=fate.give_up_s)
+                notes.append((x_max_s, row, note, "right"))
     fig.add_scatter(
-        x=lost_x, y=lost_y, mode="markers", name="sent while frozen (lost)",
+        x=lost_x, y=lost_y, mode="markers", name=text("sent while frozen (lost)"),
         marker={"symbol": "circle-open", "size": 10, "color": FAILS_COLOUR, "line": {"width": 2}},
-        hovertemplate="sent at %{x:g} s: lost<extra></extra>",
+        hovertemplate=text("sent at %{x:g} s: lost<extra></extra>"),
     )
     fig.add_scatter(
-        x=ok_x, y=ok_y, mode="markers", name="first after resume (delivered)",
+        x=ok_x, y=ok_y, mode="markers", name=text("first after resume (delivered)"),
         marker={"symbol": "circle", "size": 13, "color": SURVIVES_COLOUR},
-        hovertemplate="sent at %{x:g} s: delivered<extra></extra>",
+        hovertemplate=text("sent at %{x:g} s: delivered<extra></extra>"),
     )
     fig.add_scatter(
-        x=end_x, y=end_y, mode="markers", name="sender gives up",
+        x=end_x, y=end_y, mode="markers", name=text("sender gives up"),
         marker={"symbol": "x", "size": 13, "color": PALETTE["black"]},
-        hovertemplate="gives up at %{x:g} s<extra></extra>",
+        hovertemplate=text("gives up at %{x:g} s<extra></extra>"),
     )
     annotations = [
         {"x": 0, "y": row - 0.3, "xanchor": "left", "yanchor": "bottom", "showarrow": False,
@@ -434,15 +456,15 @@ def ladder_figure(ladders, freeze_s, *, labels=None, x_max_s=60.0) -> go.Figure:
     ]
     annotations.append({
         "x": freeze_s / 2, "y": 1, "yref": "paper", "yanchor": "bottom", "showarrow": False,
-        "text": f"VM frozen {freeze_s:g} s", "font": {"size": 12},
+        "text": text("VM frozen {freeze_s:g} s", freeze_s=freeze_s), "font": {"size": 12},
     })
     n = len(ladders)
     fig.update_layout(
-        title="A freeze against TCP retransmissions",
+        title=text("A freeze against TCP retransmissions"),
         shapes=[{"type": "rect", "x0": 0, "x1": freeze_s, "y0": 0, "y1": 1, "yref": "paper",
                  "fillcolor": FROZEN_FILL, "line": {"width": 0}, "layer": "below"}],
         annotations=annotations,
-        xaxis={"title": "seconds from the freeze start",
+        xaxis={"title": text("seconds from the freeze start"),
                "range": [-0.02 * x_max_s, 1.02 * x_max_s]},
         yaxis={"range": [n - 0.5, -0.8], "visible": False},
         height=190 + 80 * n, margin={"l": 10, "r": 10, "t": 70, "b": 40},
@@ -465,17 +487,17 @@ def stall_figure(ladders, freezes_s, *, labels=None) -> go.Figure:
     freezes_s : array_like
         Freeze lengths, seconds (>= 0), ascending.
     labels : sequence of str, optional
-        Legend names; default each ladder's ``label``.
+        Legend names, drawn as given; default each ladder's ``label`` in the current language.
     """
     ladders = _check_ladders(ladders)
     freezes = np.atleast_1d(_validate.non_negative("freezes_s", freezes_s)).astype(float)
-    labels = [x.label for x in ladders] if labels is None else list(labels)
+    labels = [translate(x.label) for x in ladders] if labels is None else list(labels)
     if len(labels) != len(ladders):
         raise ValueError(f"labels must be {len(ladders)} strings, one per ladder, got {labels!r}")
     fig = go.Figure()
     top = float(freezes.max())
     fig.add_scatter(
-        x=[0, top], y=[0, top], mode="lines", name="data flows at the resume",
+        x=[0, top], y=[0, top], mode="lines", name=text("data flows at the resume"),
         line={"color": PALETTE["black"], "dash": "dash", "width": 1}, hoverinfo="skip",
     )
     for k, (ladder, label) in enumerate(zip(ladders, labels, strict=True)):
@@ -484,12 +506,12 @@ def stall_figure(ladders, freezes_s, *, labels=None) -> go.Figure:
         fig.add_scatter(
             x=freezes, y=y, mode="lines", name=label, connectgaps=False, line_shape="hv",
             line={"color": LADDER_COLOURS[k % len(LADDER_COLOURS)], "width": 2.5},
-            hovertemplate="freeze %{x:g} s: stalled %{y:g} s<extra></extra>",
+            hovertemplate=text("freeze %{x:g} s: stalled %{y:g} s<extra></extra>"),
         )
     fig.update_layout(
-        title="How long a connection stalls",
-        xaxis={"title": "freeze (seconds)"},
-        yaxis={"title": "stalled for (seconds)", "rangemode": "tozero"},
+        title=text("How long a connection stalls"),
+        xaxis={"title": text("freeze (seconds)")},
+        yaxis={"title": text("stalled for (seconds)"), "rangemode": "tozero"},
         height=440, margin={"l": 60, "r": 10, "t": 60, "b": 40},
     )
     return fig
@@ -507,7 +529,8 @@ class TuningRow:
     Attributes
     ----------
     setting, default, recommended, why : str
-        Text for the table; every number in it was computed by :mod:`maintsim.workload`.
+        Text for the table, in English (:func:`tuning_table` draws it in the current language);
+        every number in it was computed by :mod:`maintsim.workload`.
     default_s, recommended_s : float or None
         The time each version stands for (a tolerance or a detection time), seconds.
     survives_30s_default, survives_30s_recommended : bool or None
@@ -644,9 +667,11 @@ def tuning_rows() -> tuple[TuningRow, ...]:
 
 
 def tuning_table() -> HtmlTable:
-    """:func:`tuning_rows` as a four-column table: setting, default, Azure guidance, why."""
-    rows = tuple((r.setting, r.default, r.recommended, r.why) for r in tuning_rows())
+    """:func:`tuning_rows` as a four-column table: setting, default, Azure guidance, why (in the
+    current language)."""
+    rows = tuple(tuple(translate(cell) for cell in (r.setting, r.default, r.recommended, r.why))
+                 for r in tuning_rows())
     return HtmlTable(
-        ("Setting", "As shipped", "Azure guidance", "Why"), rows,
-        caption="Time-outs and heartbeats: as shipped and as recommended on Azure",
+        (text("Setting"), text("As shipped"), text("Azure guidance"), text("Why")), rows,
+        caption=text("Time-outs and heartbeats: as shipped and as recommended on Azure"),
     )

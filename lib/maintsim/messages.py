@@ -1,0 +1,392 @@
+"""The one message table: every word that code draws, in every language besides English.
+
+:mod:`maintsim.language` looks messages up here. A key is the English text exactly as the code
+writes it (with its ``str.format`` fields, ``{freeze_s:g}``, and plotly's ``%{x:g}`` placeholders);
+its value is the same message in the language, with the same fields. A field whose name ends in
+``_text`` holds a sentence of its own, translated in turn (:func:`maintsim.language.translate`).
+
+Japanese follows Microsoft's Japanese documents, the source article and the Japanese column of
+the book's glossary (``appendix/glossary.md``): メンテナンス, ホット パッチ, メモリ保持メンテナンス,
+ライブ マイグレーション, スケジュールされたイベント, 可用性ゾーン, 可用性セット, 更新ドメイン,
+サービス クレジット, 一時停止 (freeze), ダウンタイム. Sentences a reader reads as prose (hover
+text, the explorer's messages) are written in です・ます調; labels, table cells and axis titles
+in plain form. Units follow Microsoft's Japanese style: a half-width space between a number and
+a unit word (``30 秒``), none before ``%``.
+
+Sections: the book's site, the library's figures and tables (by module), the explorer's presets
+and the SLA tiers, the model modules' English strings that figures draw, and the chapters' own
+drawn strings (filled when a chapter's code wraps a string in ``text()``).
+"""
+
+from __future__ import annotations
+
+__all__ = ["MESSAGES", "UNITS"]
+
+_SITE = {
+    # _ext/editions.py and _ext/book_meta.py: the words of the page frame (_config.yml)
+    "maintbook: what cloud VM maintenance costs a workload":
+        "maintbook: クラウド VM のメンテナンスがワークロードに与える影響",
+    "maintbook - home": "maintbook - ホーム",
+    "Text licensed CC BY 4.0, code MIT. Grown from an Azure support blog article "
+    "(Japanese, 2022).":
+        "本文は CC BY 4.0、コードは MIT ライセンスです。Azure サポート チームのブログ記事 "
+        "(日本語、2022 年) から生まれました。",
+    "how to cite it": "引用のしかた",
+    "changes": "変更履歴",
+    "Language": "言語",
+    "Read this page in Japanese": "このページを日本語で読む",
+    # CITATION.cff's abstract: the description of a page without a first paragraph
+    "An open, interactive book on what cloud VM maintenance is and what it costs a workload, in "
+    "numbers you can check. Built around Azure IaaS, its chapters are Jupyter notebooks backed by "
+    "a small simulation library, maintsim: freeze times, percentiles, what a pause does to TCP, "
+    "clusters and clocks, and SLA arithmetic. It grows from a Japanese Azure support blog article "
+    "(2022, updated 2024).":
+        "クラウド VM のメンテナンスとは何か、それがワークロードに何をもたらすかを、確かめられる"
+        "数字で説明するオープンでインタラクティブな本です。Azure IaaS を題材に、各章は小さな"
+        "シミュレーション ライブラリ maintsim を使う Jupyter ノートブックで、一時停止の長さ、"
+        "パーセンタイル、一時停止が TCP やクラスター、時刻に与える影響、SLA の計算を扱います。"
+        "Azure サポート チームの日本語ブログ記事 (2022 年、2024 年更新) から生まれました。",
+    # tools/social_card.py: the description of the link previews' picture
+    "One simulated year of maintenance: a few night windows of hours on premises against "
+    "dozens of cloud events from milliseconds to seconds, on a log scale":
+        "シミュレーションした 1 年間のメンテナンス: オンプレミスでは数時間の夜間作業枠が数回、"
+        "クラウドではミリ秒から秒単位のイベントが数十回 (対数目盛)",
+}
+
+_FIGURES_SEQUENCE = {
+    # maintsim.figures.sequence
+    "<b>{lane}: {label}</b><br>{start_s:g}-{end_s:g} s<br>{detail}":
+        "<b>{lane}: {label}</b><br>{start_s:g}～{end_s:g} 秒<br>{detail}",
+    "Step {step}: {head}<br><sup>{detail}</sup>": "ステップ {step}: {head}<br><sup>{detail}</sup>",
+    "time (s, illustrative)": "時間 (秒、説明のための値)",
+    "step ": "ステップ ",
+}
+
+_FIGURES_TIMELINE = {
+    # maintsim.figures.timeline
+    "One simulated year: when, and for how long": "シミュレーションした 1 年間: いつ、どれだけの長さか",
+    "day %{x:.0f}: %{y:.3g} s<extra>%{fullData.name}</extra>":
+        "%{x:.0f} 日目: %{y:.3g} 秒<extra>%{fullData.name}</extra>",
+    "impact on the VM (seconds, log scale)": "VM への影響 (秒、対数目盛)",
+    "day of the year": "年初からの日数",
+}
+
+_FIGURES_WORKLOAD = {
+    # maintsim.figures.workload: labels of the components
+    "no limit": "上限なし",
+    "{value:g} s": "{value:g} 秒",
+    "{value:g} s ›": "{value:g} 秒 ›",
+    "Linux TCP, {retries} (Azure)": "Linux TCP、{retries} (Azure)",
+    "Linux TCP, {retries} (default)": "Linux TCP、{retries} (既定)",
+    "Windows TCP, {retries} retries (RTO assumed)": "Windows TCP、再送 {retries} 回 (RTO は仮定)",
+    "WSFC, {numbers} (relaxed for Azure)": "WSFC、{numbers} (Azure 向けに緩和)",
+    "WSFC, {numbers} ({which})": "WSFC、{numbers} ({which})",
+    "Corosync, token {token_s:g} s (Azure guidance)": "Corosync、トークン {token_s:g} 秒 (Azure のガイダンス)",
+    "Guest clock, host time sync": "ゲストの時刻、ホストの時刻同期",
+    "Guest clock, chrony only": "ゲストの時刻、chrony のみ",
+    "Application, time-out {timeout_s:g} s": "アプリケーション、タイムアウト {timeout_s:g} 秒",
+    "Load balancer, {probes}": "ロード バランサー、{probes}",
+    "{component}, {setting}": "{component}、{setting}",
+    # the survival figure
+    "{label}<br>survives: {what}": "{label}<br>耐える: {what}",
+    "{label}<br>FAILS: {what}": "{label}<br>失敗: {what}",
+    "{label}: <b>survives</b>": "{label}: <b>耐える</b>",
+    "{label}: <b>fails</b>": "{label}: <b>失敗</b>",
+    "freeze {freeze_s:g} s": "一時停止 {freeze_s:g} 秒",
+    "Freeze of {freeze_s:g} s: {n} of {m} survive": "{freeze_s:g} 秒の一時停止: {m} 個中 {n} 個が耐える",
+    "tolerates a freeze up to (seconds)": "耐えられる一時停止の長さ (秒)",
+    "freeze: ": "一時停止: ",
+    " s": " 秒",
+    # the assessment table
+    "FAILS: {what}": "失敗: {what}",
+    "survives: {what}": "耐える: {what}",
+    "Component": "コンポーネント",
+    "Tolerates": "許容できる長さ",
+    "What happens": "何が起きるか",
+    "What a {freeze_s:g} s freeze does": "{freeze_s:g} 秒の一時停止で起きること",
+    # the retransmission ladders
+    "delivered {wait_s:g} s after resume": "再開の {wait_s:g} 秒後に届く",
+    "dropped at {give_up_s:g} s": "{give_up_s:g} 秒で切断",
+    "dropped at {give_up_s:g} s ›": "{give_up_s:g} 秒で切断 ›",
+    "sent while frozen (lost)": "一時停止中の送信 (失われる)",
+    "first after resume (delivered)": "再開後の最初の送信 (届く)",
+    "sender gives up": "送信側が諦める",
+    "sent at %{x:g} s: lost<extra></extra>": "%{x:g} 秒に送信: 失われる<extra></extra>",
+    "sent at %{x:g} s: delivered<extra></extra>": "%{x:g} 秒に送信: 届く<extra></extra>",
+    "gives up at %{x:g} s<extra></extra>": "%{x:g} 秒で諦める<extra></extra>",
+    "VM frozen {freeze_s:g} s": "VM が {freeze_s:g} 秒間一時停止",
+    "A freeze against TCP retransmissions": "一時停止と TCP の再送",
+    "seconds from the freeze start": "一時停止の開始からの秒数",
+    # the stall figure
+    "data flows at the resume": "再開と同時にデータが流れる",
+    "freeze %{x:g} s: stalled %{y:g} s<extra></extra>":
+        "一時停止 %{x:g} 秒: %{y:g} 秒停滞<extra></extra>",
+    "How long a connection stalls": "接続が停滞する時間",
+    "freeze (seconds)": "一時停止 (秒)",
+    "stalled for (seconds)": "停滞した時間 (秒)",
+    # the tuning table (its rows are in _MODEL_WORKLOAD)
+    "Setting": "設定",
+    "As shipped": "既定値",
+    "Azure guidance": "Azure のガイダンス",
+    "Why": "理由",
+    "Time-outs and heartbeats: as shipped and as recommended on Azure":
+        "タイムアウトとハートビート: 既定値と Azure での推奨値",
+}
+
+_EXPLORER = {
+    # maintsim.explorer.model.threshold_presets (the explorer's own words are its TEXT["ja"])
+    "load-balancer probe ({failures} x {interval_s:g} s)":
+        "ロード バランサーの正常性プローブ ({failures} 回 × {interval_s:g} 秒)",
+    "Linux TCP gives up (tcp_retries2 = {retries})": "Linux TCP が諦める (tcp_retries2 = {retries})",
+    "WSFC default ({delay_s:g} s x {threshold})": "WSFC の既定値 ({delay_s:g} 秒 × {threshold})",
+    "the article's 30 s": "記事の 30 秒",
+    "Corosync token, Azure guidance": "Corosync のトークン、Azure のガイダンス",
+    "WSFC relaxed for Azure ({delay_s:g} s x {threshold})":
+        "Azure 向けに緩和した WSFC ({delay_s:g} 秒 × {threshold})",
+}
+
+_MODEL_SLA = {
+    # maintsim.sla.TIERS labels (the explorer's tier menu)
+    "2+ VMs across 2+ availability zones": "2 つ以上の可用性ゾーンにまたがる 2 台以上の VM",
+    "2+ VMs in an availability set or dedicated host group":
+        "可用性セットまたは専用ホスト グループ内の 2 台以上の VM",
+    "single VM, Premium SSD or Ultra Disk": "単一 VM、Premium SSD または Ultra Disk",
+    "single VM, Standard SSD": "単一 VM、Standard SSD",
+    "single VM, Standard HDD": "単一 VM、Standard HDD",
+}
+
+_MODEL_TIMELINE = {
+    # maintsim.timeline.EVENT_LABELS (also the labels of maintsim.facts.FREEZE_ASSUMPTIONS)
+    "hot patch": "ホット パッチ",
+    "memory-preserving (light)": "メモリ保持 (軽微)",
+    "memory-preserving (heavy: host OS/kernel)": "メモリ保持 (大規模: ホスト OS/カーネル)",
+    "live migration": "ライブ マイグレーション",
+    "network maintenance blip": "ネットワーク メンテナンスによる瞬断",
+    "reboot maintenance": "再起動を必要とするメンテナンス",
+    "on-premises night window": "オンプレミスの夜間作業枠",
+    "night window that failed": "失敗した夜間作業枠",
+}
+
+_MODEL_SEQUENCE = {
+    # maintsim.sequence: lanes
+    "VM": "VM",
+    "Host": "ホスト",
+    "Guest clock": "ゲストの時刻",
+    "Source host": "移行元ホスト",
+    "Target host": "移行先ホスト",
+    # phase labels
+    "running": "実行中",
+    "hosting VMs": "VM を実行中",
+    "hosting VMs (updated)": "VM を実行中 (更新済み)",
+    "hosting the VM": "VM を実行中",
+    "in sync": "同期済み",
+    "frozen": "一時停止中",
+    "stopped": "停止",
+    "update": "更新",
+    "pause": "一時停止",
+    "resume": "再開",
+    "{behind_s:g} s behind": "{behind_s:g} 秒の遅れ",
+    "receive memory": "メモリを受信",
+    "running (brownout)": "実行中 (ブラウンアウト)",
+    "copy memory": "メモリをコピー",
+    "paused (blackout)": "一時停止 (ブラックアウト)",
+    "final copy": "最終コピー",
+    "take over": "引き継ぎ",
+    "running on target": "移行先で実行中",
+    "finish (brownout)": "完了処理 (ブラウンアウト)",
+    "free for maintenance": "メンテナンス可能",
+    # phase details (hover text: prose)
+    "The VM runs; a Freeze event can be read from Scheduled Events.":
+        "VM は実行中です。Freeze イベントはスケジュールされたイベントから読み取れます。",
+    "The host runs its VMs.": "ホストは VM を実行しています。",
+    "The guest clock follows real time.": "ゲストの時刻は実際の時刻に従っています。",
+    "vCPUs stopped for {freeze_s:g} s; memory stays in RAM.":
+        "vCPU が {freeze_s:g} 秒間停止します。メモリは RAM に保持されます。",
+    "A paused guest cannot count time: its clock stands still.":
+        "一時停止したゲストは時間を数えられないため、時刻が止まったままになります。",
+    "The host component is replaced ({update_s:g} s, illustrative).":
+        "ホストのコンポーネントが置き換えられます ({update_s:g} 秒、説明のための値)。",
+    "The VM resumes exactly where it stopped: same memory, same processes.":
+        "VM は止まったところからそのまま再開します。メモリもプロセスも同じです。",
+    "The updated host runs the VM again.": "更新されたホストが再び VM を実行します。",
+    "The host stops the VM's vCPUs and keeps its memory.":
+        "ホストが VM の vCPU を停止し、メモリを保持します。",
+    "The host starts the VM's vCPUs again.": "ホストが VM の vCPU を再び開始します。",
+    "The clock runs again but shows {behind_s:g} s too little.":
+        "時刻は再び進みますが、{behind_s:g} 秒遅れています。",
+    "Host time sync (VMICTimeSync) sets the time of day right.":
+        "ホストの時刻同期 (VMICTimeSync) が時刻を正しく合わせます。",
+    "The VM runs on the source host.": "VM は移行元ホストで実行されています。",
+    "The source host runs the VM.": "移行元ホストが VM を実行しています。",
+    "The target receives the VM's memory.": "移行先が VM のメモリを受け取ります。",
+    "The guest clock follows real time while the VM runs.":
+        "VM の実行中、ゲストの時刻は実際の時刻に従います。",
+    "The VM keeps running; it may be a little slower while memory is copied.":
+        "VM は実行を続けます。メモリのコピー中は少し遅くなることがあります。",
+    "Memory is copied to the target; pages written meanwhile are copied again.":
+        "メモリが移行先にコピーされます。その間に書き込まれたページはもう一度コピーされます。",
+    "The VM runs nowhere for {blackout_s:g} s: the last pages and state move.":
+        "VM は {blackout_s:g} 秒間どこでも実行されません。最後のページと状態が移動します。",
+    "The last dirty pages and the device state are sent.":
+        "最後に書き換えられたページとデバイスの状態が送られます。",
+    "The target prepares to run the VM.": "移行先が VM を実行する準備をします。",
+    "The guest clock stands still during the blackout.":
+        "ブラックアウトの間、ゲストの時刻は止まっています。",
+    "The VM runs on the target host with the same memory.":
+        "VM は同じメモリのまま移行先ホストで実行されます。",
+    "The move completes in the background (Google's description).":
+        "移動はバックグラウンドで完了します (Google の説明による)。",
+    "The target host runs the VM.": "移行先ホストが VM を実行しています。",
+    "The source host no longer runs the VM and can be updated or repaired.":
+        "移行元ホストはもう VM を実行しておらず、更新や修理ができます。",
+    "Host time sync sets the time of day right.": "ホストの時刻同期が時刻を正しく合わせます。",
+    # steps: "Head: detail", each half translated on its own
+    "Before": "開始前",
+    "Freeze": "一時停止",
+    "Update": "更新",
+    "Resume": "再開",
+    "Clock sync": "時刻同期",
+    "Brownout": "ブラウンアウト",
+    "Blackout": "ブラックアウト",
+    "On the target": "移行先",
+    "the VM runs on the old host software": "VM は古いホスト ソフトウェアの上で実行されています",
+    "vCPUs stop, memory stays in RAM": "vCPU が止まり、メモリは RAM に保持されます",
+    "the host is updated under the VM": "VM の下でホストが更新されます",
+    "the VM runs on, its clock {behind_s:g} s behind":
+        "VM は実行を続けますが、時刻が {behind_s:g} 秒遅れています",
+    "host time sync corrects the clock": "ホストの時刻同期が時刻を修正します",
+    "the VM runs on the source host": "VM は移行元ホストで実行されています",
+    "memory is copied while the VM runs": "VM の実行中にメモリがコピーされます",
+    "the VM is paused, the last pages move": "VM が一時停止し、最後のページが移動します",
+    "the VM runs, the move finishes": "VM が実行され、移動が完了します",
+    "the guest clock is corrected": "ゲストの時刻が修正されます",
+}
+
+_MODEL_WORKLOAD = {
+    # maintsim.workload: component names, settings and ladders
+    "Linux TCP": "Linux TCP",
+    "Windows TCP": "Windows TCP",
+    "Load balancer": "ロード バランサー",
+    "Application": "アプリケーション",
+    "Failover cluster": "フェールオーバー クラスター",
+    "Pacemaker/Corosync": "Pacemaker/Corosync",
+    "{delay_s} s x {threshold}": "{delay_s} 秒 × {threshold}",
+    "{version} default": "{version} 既定",
+    "{failures} probes x {interval_s} s": "プローブ {failures} 回 × {interval_s} 秒",
+    "Linux TCP, tcp_retries2 = {retries}, first RTO {rto_s} s":
+        "Linux TCP、tcp_retries2 = {retries}、最初の RTO {rto_s} 秒",
+    "Linux TCP, TCP_USER_TIMEOUT = {timeout_s} s, first RTO {rto_s} s":
+        "Linux TCP、TCP_USER_TIMEOUT = {timeout_s} 秒、最初の RTO {rto_s} 秒",
+    "Windows TCP, TcpMaxDataRetransmissions = {retries}, first RTO {rto_s} s (assumed)":
+        "Windows TCP、TcpMaxDataRetransmissions = {retries}、最初の RTO {rto_s} 秒 (仮定)",
+    # what happens (assess_freeze): table cells and hover text, plain form
+    "survives; next retransmission at {next_s} s, {wait_s} s after resume":
+        "耐える。次の再送は {next_s} 秒、再開の {wait_s} 秒後",
+    "connection dropped at {give_up_s} s: no retransmission after resume":
+        "{give_up_s} 秒で接続が切れる。再開後の再送がない",
+    "{what_text} (Azure quotes {low_s}-{high_s} s; the limit is {limit_s} s whatever the first "
+    "RTO, so up to a first RTO of {rto_s} s Linux gives up no later than {latest_s} s)":
+        "{what_text} (Azure の説明では {low_s}～{high_s} 秒。上限は最初の RTO によらず "
+        "{limit_s} 秒なので、最初の RTO が {rto_s} 秒までなら Linux は遅くとも {latest_s} 秒で"
+        "諦める)",
+    "marked unhealthy after {tolerance_s} s; new flows go to other backends":
+        "{tolerance_s} 秒後に異常と判定され、新しいフローは他のバックエンドへ送られる",
+    "stays in rotation": "振り分け先に残る",
+    "in-flight request answered late, after {freeze_s} s":
+        "処理中の要求には {freeze_s} 秒遅れて応答する",
+    "in-flight request times out at {timeout_s} s": "処理中の要求が {timeout_s} 秒でタイムアウトする",
+    "node removed after {tolerance_s} s; roles fail over":
+        "{tolerance_s} 秒後にノードが外され、ロールがフェールオーバーする",
+    "no action": "何も起きない",
+    "token lost after {token_s} s; node fenced, resources move":
+        "{token_s} 秒後にトークンが失われ、ノードがフェンスされてリソースが移動する",
+    "stood still for {freeze_s} s; corrected right after resume":
+        "{freeze_s} 秒間止まり、再開の直後に修正される",
+    "{behind_s} s behind; {fix_text}": "{behind_s} 秒遅れる。{fix_text}",
+    "chrony steps (jumps) it forward": "chrony が時刻を一度に進める (ステップ)",
+    "chrony slews it back gradually": "chrony が少しずつ調整して戻す (スルー)",
+    # the tuning rows (maintsim.figures.workload.tuning_rows, drawn by tuning_table)
+    "WSFC same-subnet heartbeat (delay x threshold)":
+        "WSFC の同一サブネット ハートビート (間隔 × しきい値)",
+    "WSFC cross-subnet heartbeat (delay x threshold)":
+        "WSFC のサブネット間ハートビート (間隔 × しきい値)",
+    "{total_s} s ({delay_s} s x {threshold})": "{total_s} 秒 ({delay_s} 秒 × {threshold})",
+    "ride through a freeze instead of failing over": "フェールオーバーせずに一時停止を乗り切る",
+    "SQL Server availability-group lease time-out": "SQL Server 可用性グループのリース タイムアウト",
+    "-": "-",
+    "at most {max_s} s ({factor} x {tolerance_s} s)": "最大 {max_s} 秒 ({factor} × {tolerance_s} 秒)",
+    "the documented ceiling with the relaxed heartbeat values":
+        "緩和したハートビート値でドキュメントに記載された上限",
+    "Pacemaker/Corosync token": "Pacemaker/Corosync のトークン",
+    "{token_s} s (corosync {version} and later; {before_s} s before)":
+        "{token_s} 秒 (corosync {version} 以降。それより前は {before_s} 秒)",
+    "{token_s} s (consensus {consensus_s} s)": "{token_s} 秒 (consensus {consensus_s} 秒)",
+    "Azure's guidance for your cluster, to allow memory-preserving maintenance":
+        "メモリ保持メンテナンスに耐えるための、クラスターに対する Azure のガイダンス",
+    "Linux TCP_USER_TIMEOUT (per socket)": "Linux の TCP_USER_TIMEOUT (ソケットごと)",
+    "not set: tcp_retries2 decides ({give_up_s} s)": "未設定: tcp_retries2 で決まる ({give_up_s} 秒)",
+    "{timeout_s} s: gives up at {give_up_s} s (Azure's first choice)":
+        "{timeout_s} 秒: {give_up_s} 秒で諦める (Azure が最初に挙げる方法)",
+    "bound the wait for unacknowledged data on this socket":
+        "このソケットで確認応答のないデータを待つ時間に上限を設ける",
+    "Linux net.ipv4.tcp_retries2": "Linux の net.ipv4.tcp_retries2",
+    "{retries}: gives up after {give_up_s} s": "{retries}: {give_up_s} 秒後に諦める",
+    "{retries}: a {limit_s} s limit; gives up within {earliest_s}-{latest_s} s for a first RTO of "
+    "{rto_min_s}-{rto_max_s} s":
+        "{retries}: 上限 {limit_s} 秒。最初の RTO が {rto_min_s}～{rto_max_s} 秒なら "
+        "{earliest_s}～{latest_s} 秒で諦める",
+    "the system-wide alternative: find a dead peer fast; the application must reconnect":
+        "システム全体での代わりの方法: 応答しない相手を早く検出する。アプリケーションは"
+        "再接続が必要",
+    "Windows TcpMaxDataRetransmissions": "Windows の TcpMaxDataRetransmissions",
+    "{retries}: gives up after {give_up_s} s (RTO assumed)":
+        "{retries}: {give_up_s} 秒後に諦める (RTO は仮定)",
+    "find a dead peer fast, system-wide; per socket, the TCP_MAXRT option bounds the time "
+    "(Azure's document says Windows has none)":
+        "システム全体で、応答しない相手を早く検出する。ソケットごとには TCP_MAXRT オプションで"
+        "時間に上限を設けられる (Azure のドキュメントには Windows にはないとある)",
+    "TCP keepalive (time / interval / probes)": "TCP キープアライブ (時間 / 間隔 / プローブ数)",
+    "{idle_s}/{interval_s}/{probes}: {detection_s} s": "{idle_s}/{interval_s}/{probes}: {detection_s} 秒",
+    "find a stale idle connection within a minute": "使われなくなったアイドル接続を 1 分以内に見つける",
+}
+
+_CHAPTERS: dict[str, str] = {
+    # The chapters' own drawn strings: a chapter's code writes text("...") around a title, an axis
+    # label, a legend name or a printed sentence meant for readers, and the Japanese goes here,
+    # grouped by chapter (CONTRIBUTING.md, "The Japanese edition").
+}
+
+_JA: dict[str, str] = {}
+for _section in (_SITE, _FIGURES_SEQUENCE, _FIGURES_TIMELINE, _FIGURES_WORKLOAD, _EXPLORER,
+                 _MODEL_SLA, _MODEL_TIMELINE, _MODEL_SEQUENCE, _MODEL_WORKLOAD, _CHAPTERS):
+    _repeated = sorted(set(_JA) & set(_section))
+    if _repeated:
+        raise ValueError(f"messages given twice in maintsim.messages: {_repeated}")
+    _JA.update(_section)
+
+MESSAGES: dict[str, dict[str, str]] = {"ja": _JA}
+"""Every message by language, ``MESSAGES[lang][english] = translated``; English needs no entry."""
+
+UNITS: dict[str, dict[str, str]] = {
+    "ja": {
+        " s": " 秒",
+        " ms": " ミリ秒",
+        " min": " 分",
+        " minutes": " 分",
+        " hours": " 時間",
+        " days": " 日",
+        " weeks": " 週間",
+        " months": " か月",
+        " %": "%",
+        " percent": "%",
+        " times": " 倍",
+        "x": " 倍",
+        " requests": " 件のリクエスト",
+        " requests a minute": " リクエスト/分",
+        " update domains": " 個の更新ドメイン",
+        "one in {:,.0f}": "{:,.0f} 回に 1 回",
+    },
+}
+"""How :class:`maintsim.book.KeyNumbers` writes the words around a number, by language: a literal
+piece of a key number's format (``" s"`` of ``"{:.1f} s"``) and its translation, or a whole
+format whose word order changes (``"one in {:,.0f}"``). The number itself is never changed."""
