@@ -6,16 +6,17 @@ a test can then compare every glued number of an English page with its Japanese 
 
 The Japanese edition needs a second repair. Sphinx translates a paragraph by parsing its
 translated text as a small document of its own, which lacks the notebook that myst-nb attaches
-to the page's document (``document["nb_renderer"]``), so every glue role in translated prose
-would fail to find its value. A transform that runs before Sphinx's translation keeps the
-notebook of the page being read, and the role lends it to such a translated paragraph.
+to the page's document while it parses it (``document["nb_renderer"]``), so every glue role in
+translated prose would fail to find its value. The role keeps that notebook for the rest of the
+page's reading (``env.temp_data``, which Sphinx clears after each page) when it meets it in the
+English text, and lends it to the translated paragraphs of the same page, which Sphinx parses
+afterwards (its ``Locale`` transform).
 """
 
 from __future__ import annotations
 
 from docutils import nodes
 from myst_nb.ext.glue.roles import PasteTextRole
-from sphinx.transforms import SphinxTransform
 
 TEMP_KEY = "maintbook_nb_renderer"
 TRANSLATED = "<translated>"
@@ -33,26 +34,22 @@ def depart_glued_text_html(self, node: glued_text) -> None:
     self.body.append("</span>")
 
 
-class KeepNotebookForTranslations(SphinxTransform):
-    """Keep the page's notebook where translated paragraphs of the same page find it."""
-
-    default_priority = 15  # before sphinx.transforms.i18n.Locale (20)
-
-    def apply(self, **kwargs) -> None:
-        if "nb_renderer" in self.document:
-            self.env.temp_data[TEMP_KEY] = self.document["nb_renderer"]
-
-
 class KeyedPasteTextRole(PasteTextRole):
     """myst-nb's ``glue:text`` role, whose result names its key."""
 
     def run(self):
         document = self.document
-        if "nb_renderer" not in document and document.current_source.endswith(TRANSLATED):
-            kept = self.env.temp_data.get(TEMP_KEY)
-            if kept is not None:
-                document["nb_renderer"] = kept
-        result, messages = super().run()
+        temp = document.settings.env.temp_data
+        lent = False
+        if "nb_renderer" in document:
+            temp[TEMP_KEY] = document["nb_renderer"]
+        elif document.current_source.endswith(TRANSLATED) and TEMP_KEY in temp:
+            document["nb_renderer"], lent = temp[TEMP_KEY], True
+        try:
+            result, messages = super().run()
+        finally:
+            if lent:  # the translated nodes keep their document: it must stay picklable
+                del document["nb_renderer"]
         key = self.text.rsplit(":", 1)[0].split("::", 1)[-1]
         keyed = []
         for node in result:
@@ -68,5 +65,4 @@ def setup(app):
     app.setup_extension("myst_nb")
     app.add_node(glued_text, html=(visit_glued_text_html, depart_glued_text_html))
     app.add_role_to_domain("glue", "text", KeyedPasteTextRole(), override=True)
-    app.add_transform(KeepNotebookForTranslations)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

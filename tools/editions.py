@@ -26,6 +26,8 @@ class Edition:
         Where its pages live, relative to the site's root: ``""`` or ``"ja/"``.
     name : str
         Its name in its own language, as the language switcher shows it.
+    short : str
+        The same, short enough for a phone's header (``EN``).
     locale : str
         Its Open Graph locale (``og:locale``).
     """
@@ -33,12 +35,13 @@ class Edition:
     lang: str
     prefix: str
     name: str
+    short: str
     locale: str
 
 
 EDITIONS = (
-    Edition("en", "", "English", "en_GB"),
-    Edition("ja", "ja/", "日本語", "ja_JP"),
+    Edition("en", "", "English", "EN", "en_GB"),
+    Edition("ja", "ja/", "日本語", "日本語", "ja_JP"),
 )
 SOURCE = "en"
 """The language the book is written in; every other edition is translated from it."""

@@ -353,7 +353,14 @@ _MODEL_WORKLOAD = {
 _CHAPTERS: dict[str, str] = {
     # The chapters' own drawn strings: a chapter's code writes text("...") around a title, an axis
     # label, a legend name or a printed sentence meant for readers, and the Japanese goes here,
-    # grouped by chapter (CONTRIBUTING.md, "The Japanese edition").
+    # grouped by chapter (CONTRIBUTING.md, "The Japanese edition"). Key numbers whose value is a
+    # word (KeyNumbers translates it) are here too.
+    # chapters/04_memory_preserving: ch04_chrony_action
+    "steps": "ステップ",
+    "slews": "スルー",
+    # chapters/explorer: explorer_q3_met_clock, explorer_q3_met_9999
+    "met": "達成",
+    "missed": "未達",
 }
 
 _JA: dict[str, str] = {}
