@@ -11,8 +11,6 @@ splitter) and ``MAINTBOOK_LANG=ja`` in the kernels (so its figures are drawn in 
 * **Chrome.** The words that come from ``_config.yml`` rather than from a document (the book's
   title, the logo's alternative text, the footer) are drawn from ``maintsim``'s message table
   (:mod:`maintsim.language`) in the edition's language; a missing translation fails the build.
-* **Table of contents.** The part captions of ``_toc.yml`` are translated too (from the root
-  document's catalogue), although sphinx-external-toc inserts them after Sphinx translates.
 * **Scratch folders.** myst-nb keeps its executed notebooks beside the output folder; the
   Japanese output folder lies inside the English site, so they are moved next to its doctrees.
 """
@@ -25,11 +23,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-
-from sphinx import addnodes  # noqa: E402
-from sphinx.locale import init as init_locale  # noqa: E402
-from sphinx.transforms import SphinxTransform  # noqa: E402
-from sphinx.util.i18n import docname_to_domain  # noqa: E402
 
 from maintsim import language  # noqa: E402
 
@@ -63,33 +56,6 @@ def _translate_chrome(app, config) -> None:
             options["logo"] = {**logo, "alt_text": language.text(logo["alt_text"])}
         if options.get("extra_footer"):
             options["extra_footer"] = language.text(options["extra_footer"].strip())
-
-
-class TranslateTocCaptions(SphinxTransform):
-    """The captions of the table of contents ("Part I: ...") in the edition's language.
-
-    sphinx-external-toc inserts the toctrees of ``_toc.yml`` (priority 100) after Sphinx has
-    translated the document (``Locale``, priority 20), so their captions, which ``make locales``
-    does extract into the root document's catalogue, would stay English. This applies that
-    catalogue to them, as ``Locale`` does to every other translatable node.
-    """
-
-    default_priority = 110  # after sphinx_external_toc.events.InsertToctrees
-
-    def apply(self, **kwargs) -> None:
-        if current(self.app).lang == editions.SOURCE:
-            return
-        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
-        dirs = [str(Path(self.env.srcdir) / d) for d in self.config.locale_dirs]
-        catalog, found = init_locale(dirs, self.config.language, domain)
-        if not found:
-            return
-        for toctree in self.document.findall(addnodes.toctree):
-            toctree.preserve_original_messages()
-            for message in toctree.extract_original_messages():
-                translated = catalog.gettext(message)
-                if translated and translated != message:
-                    toctree.apply_translated_message(message, translated)
 
 
 def _keep_scratch_out_of_the_site(app) -> None:
@@ -128,5 +94,4 @@ def setup(app):
     app.connect("config-inited", _translate_chrome, priority=400)  # before book_meta's footer
     app.connect("builder-inited", _keep_scratch_out_of_the_site, priority=900)  # after myst-nb
     app.connect("html-page-context", _add_switcher)
-    app.add_transform(TranslateTocCaptions)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
