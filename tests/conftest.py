@@ -76,3 +76,15 @@ def screenshots_dir():
 
 def in_ci() -> bool:
     return bool(os.environ.get("CI"))
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_a_test_chooses(monkeypatch):
+    """Every test starts in English, whatever MAINTBOOK_LANG the shell has (a test that wants
+    Japanese sets it or calls maintsim.language.using)."""
+    from maintsim import language
+
+    monkeypatch.delenv(language.ENV_VAR, raising=False)
+    language.set_language(None)
+    yield
+    language.set_language(None)

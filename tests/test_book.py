@@ -58,3 +58,29 @@ def test_glue_works_where_myst_nb_is_not_installed(monkeypatch):
     names = [metadata["scrapbook"]["name"] for _, _, metadata in calls]
     assert names == ["chXX_vms", "chXX_p99_s"]
     assert calls[0][0][GLUE_PREFIX + "text/plain"] == "'100,000'"
+
+
+def test_in_japanese_the_number_is_the_same_and_only_its_unit_changes(monkeypatch):
+    import IPython.display
+
+    from maintsim import language
+
+    key = (KeyNumbers("chXX").add("p99_s", 17.94, "{:.1f} s").add("vms", 100_000, "{:,}")
+           .add("budget_min", 43.2, "{:.1f} minutes").add("verdict", "met"))
+    assert [key.formatted(n) for n in ("p99_s", "vms", "budget_min", "verdict")] == [
+        "17.9 s", "100,000", "43.2 minutes", "met"]
+    with language.using("ja"):
+        calls = _captured_displays(monkeypatch, IPython.display, "display")
+        key.glue()
+        glued = [bundle[GLUE_PREFIX + "text/plain"] for bundle, _, _ in calls]
+        assert glued == ["'17.9 秒'", "'100,000'", "'43.2 分'", "'達成'"]
+        assert "17.9 秒" in repr(key)
+
+
+def test_in_japanese_a_unit_without_a_translation_stops_the_glue():
+    from maintsim import language
+
+    key = KeyNumbers("chXX").add("distance", 3, "{} furlongs")
+    assert key.formatted("distance") == "3 furlongs"
+    with language.using("ja"), pytest.raises(language.MissingTranslation, match="furlongs"):
+        key.formatted("distance")

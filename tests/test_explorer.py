@@ -197,3 +197,32 @@ def test_the_widget_sends_plotly_to_a_page_that_has_none(monkeypatch):
     w._on_message(w, {"type": "other"}, [])
     assert len(sent) == 1 and sent[0][0] == {"type": "plotly"}
     assert b"plotly" in sent[0][1][0][:5000].lower()
+
+
+def test_every_language_gives_the_explorer_every_word_with_the_same_placeholders():
+    import re
+
+    english = explorer.TEXT["en"]
+    for lang, words in explorer.TEXT.items():
+        assert set(words) == set(english), lang
+        for key, text in words.items():
+            assert re.findall(r"\{\w+\}", text) == re.findall(r"\{\w+\}", english[key]), key
+
+
+def test_the_japanese_build_gets_a_japanese_explorer_without_asking(monkeypatch):
+    monkeypatch.setenv("MAINTBOOK_LANG", "ja")
+    spec = explorer.spec()
+    assert spec["text"] == explorer.TEXT["ja"]
+    assert spec["tiers"]["availability_zones"]["label"] == "2 つ以上の可用性ゾーンにまたがる 2 台以上の VM"
+    assert [p["value"] for p in spec["presets"]] == [
+        p["value"] for p in explorer.spec("en")["presets"]]
+    assert "JavaScript が必要です" in explorer.html_twin("sla", explorer.Settings())
+    assert explorer.Explorer().spec["text"]["reset"] == "リセット"
+    assert explorer.Explorer(lang="en").spec["text"]["reset"] == "Reset"
+
+
+def test_an_unknown_language_for_the_explorer_is_refused_by_name():
+    with pytest.raises(ValueError, match="lang must be one of"):
+        explorer.spec("fr")
+    with pytest.raises(ValueError, match="lang must be one of"):
+        explorer.Explorer(lang="fr")

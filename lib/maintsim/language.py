@@ -91,7 +91,7 @@ def using(lang: str):
     """Draw in ``lang`` inside a ``with`` block, then in the language chosen before."""
     global _chosen
     before = _chosen
-    set_language(lang)
+    _chosen = _check(lang, "lang")
     try:
         yield lang
     finally:
@@ -148,8 +148,9 @@ def _patterns(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
             continue
         regex, literal = [], 0
         for i, piece in enumerate(pieces):
-            if i % 2:  # a field name
-                regex.append(f"(?P<{piece}>.+?)")
+            if i % 2:  # a field: a sentence if its name ends in _text, else one word or number
+                regex.append(f"(?P<{piece}>.+?)" if piece.endswith("_text") else
+                             f"(?P<{piece}>\\S+?)")
             else:
                 regex.append(re.escape(piece))
                 literal += len(piece)
@@ -164,7 +165,8 @@ def translate(english: str) -> str:
     Looks the whole string up first; else finds the message whose English template formats
     to it (``"28 s behind"`` is ``"{behind_s:g} s behind"``) and puts the same values into the
     translated template. A value whose field name ends in ``_text`` is itself translated (a
-    sentence inside a sentence); other values (numbers, names) are kept exactly as written.
+    sentence inside a sentence); any other value is one word or number without spaces, kept
+    exactly as written (so ``"{value:g} s"`` cannot pass an English phrase ending in " s").
 
     Raises
     ------

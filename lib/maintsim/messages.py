@@ -44,7 +44,7 @@ _SITE = {
         "クラウド VM のメンテナンスとは何か、それがワークロードに何をもたらすかを、確かめられる"
         "数字で説明するオープンでインタラクティブな本です。Azure IaaS を題材に、各章は小さな"
         "シミュレーション ライブラリ maintsim を使う Jupyter ノートブックで、一時停止の長さ、"
-        "パーセンタイル、一時停止が TCP やクラスター、時刻に与える影響、SLA の計算を扱います。"
+        "パーセンタイル、一時停止が TCP やクラスター、クロックに与える影響、SLA の計算を扱います。"
         "Azure サポート チームの日本語ブログ記事 (2022 年、2024 年更新) から生まれました。",
     # tools/social_card.py: the description of the link previews' picture
     "One simulated year of maintenance: a few night windows of hours on premises against "
@@ -82,8 +82,8 @@ _FIGURES_WORKLOAD = {
     "WSFC, {numbers} (relaxed for Azure)": "WSFC、{numbers} (Azure 向けに緩和)",
     "WSFC, {numbers} ({which})": "WSFC、{numbers} ({which})",
     "Corosync, token {token_s:g} s (Azure guidance)": "Corosync、トークン {token_s:g} 秒 (Azure のガイダンス)",
-    "Guest clock, host time sync": "ゲストの時刻、ホストの時刻同期",
-    "Guest clock, chrony only": "ゲストの時刻、chrony のみ",
+    "Guest clock, host time sync": "ゲストのクロック、ホストの時刻同期",
+    "Guest clock, chrony only": "ゲストのクロック、chrony のみ",
     "Application, time-out {timeout_s:g} s": "アプリケーション、タイムアウト {timeout_s:g} 秒",
     "Load balancer, {probes}": "ロード バランサー、{probes}",
     "{component}, {setting}": "{component}、{setting}",
@@ -171,7 +171,7 @@ _MODEL_SEQUENCE = {
     # maintsim.sequence: lanes
     "VM": "VM",
     "Host": "ホスト",
-    "Guest clock": "ゲストの時刻",
+    "Guest clock": "ゲストのクロック",
     "Source host": "移行元ホスト",
     "Target host": "移行先ホスト",
     # phase labels
@@ -197,13 +197,13 @@ _MODEL_SEQUENCE = {
     "free for maintenance": "メンテナンス可能",
     # phase details (hover text: prose)
     "The VM runs; a Freeze event can be read from Scheduled Events.":
-        "VM は実行中です。Freeze イベントはスケジュールされたイベントから読み取れます。",
+        "VM は実行中です。一時停止 (Freeze) のイベントはスケジュールされたイベントから読み取れます。",
     "The host runs its VMs.": "ホストは VM を実行しています。",
-    "The guest clock follows real time.": "ゲストの時刻は実際の時刻に従っています。",
+    "The guest clock follows real time.": "ゲストのクロックは実際の時刻に従っています。",
     "vCPUs stopped for {freeze_s:g} s; memory stays in RAM.":
         "vCPU が {freeze_s:g} 秒間停止します。メモリは RAM に保持されます。",
     "A paused guest cannot count time: its clock stands still.":
-        "一時停止したゲストは時間を数えられないため、時刻が止まったままになります。",
+        "一時停止したゲストは時間を数えられないため、クロックは止まったままです。",
     "The host component is replaced ({update_s:g} s, illustrative).":
         "ホストのコンポーネントが置き換えられます ({update_s:g} 秒、説明のための値)。",
     "The VM resumes exactly where it stopped: same memory, same processes.":
@@ -213,14 +213,14 @@ _MODEL_SEQUENCE = {
         "ホストが VM の vCPU を停止し、メモリを保持します。",
     "The host starts the VM's vCPUs again.": "ホストが VM の vCPU を再び開始します。",
     "The clock runs again but shows {behind_s:g} s too little.":
-        "時刻は再び進みますが、{behind_s:g} 秒遅れています。",
+        "クロックは再び進みますが、{behind_s:g} 秒遅れています。",
     "Host time sync (VMICTimeSync) sets the time of day right.":
-        "ホストの時刻同期 (VMICTimeSync) が時刻を正しく合わせます。",
+        "ホストの時刻同期 (VMICTimeSync) がクロックを正しい時刻に合わせます。",
     "The VM runs on the source host.": "VM は移行元ホストで実行されています。",
     "The source host runs the VM.": "移行元ホストが VM を実行しています。",
     "The target receives the VM's memory.": "移行先が VM のメモリを受け取ります。",
     "The guest clock follows real time while the VM runs.":
-        "VM の実行中、ゲストの時刻は実際の時刻に従います。",
+        "VM の実行中、ゲストのクロックは実際の時刻に従います。",
     "The VM keeps running; it may be a little slower while memory is copied.":
         "VM は実行を続けます。メモリのコピー中は少し遅くなることがあります。",
     "Memory is copied to the target; pages written meanwhile are copied again.":
@@ -231,7 +231,7 @@ _MODEL_SEQUENCE = {
         "最後に書き換えられたページとデバイスの状態が送られます。",
     "The target prepares to run the VM.": "移行先が VM を実行する準備をします。",
     "The guest clock stands still during the blackout.":
-        "ブラックアウトの間、ゲストの時刻は止まっています。",
+        "ブラックアウトの間、ゲストのクロックは止まっています。",
     "The VM runs on the target host with the same memory.":
         "VM は同じメモリのまま移行先ホストで実行されます。",
     "The move completes in the background (Google's description).":
@@ -239,13 +239,13 @@ _MODEL_SEQUENCE = {
     "The target host runs the VM.": "移行先ホストが VM を実行しています。",
     "The source host no longer runs the VM and can be updated or repaired.":
         "移行元ホストはもう VM を実行しておらず、更新や修理ができます。",
-    "Host time sync sets the time of day right.": "ホストの時刻同期が時刻を正しく合わせます。",
+    "Host time sync sets the time of day right.": "ホストの時刻同期がクロックを正しい時刻に合わせます。",
     # steps: "Head: detail", each half translated on its own
     "Before": "開始前",
     "Freeze": "一時停止",
     "Update": "更新",
     "Resume": "再開",
-    "Clock sync": "時刻同期",
+    "Clock sync": "クロックの同期",
     "Brownout": "ブラウンアウト",
     "Blackout": "ブラックアウト",
     "On the target": "移行先",
@@ -253,13 +253,13 @@ _MODEL_SEQUENCE = {
     "vCPUs stop, memory stays in RAM": "vCPU が止まり、メモリは RAM に保持されます",
     "the host is updated under the VM": "VM の下でホストが更新されます",
     "the VM runs on, its clock {behind_s:g} s behind":
-        "VM は実行を続けますが、時刻が {behind_s:g} 秒遅れています",
-    "host time sync corrects the clock": "ホストの時刻同期が時刻を修正します",
+        "VM は実行を続けますが、クロックが {behind_s:g} 秒遅れています",
+    "host time sync corrects the clock": "ホストの時刻同期がクロックを修正します",
     "the VM runs on the source host": "VM は移行元ホストで実行されています",
     "memory is copied while the VM runs": "VM の実行中にメモリがコピーされます",
     "the VM is paused, the last pages move": "VM が一時停止し、最後のページが移動します",
     "the VM runs, the move finishes": "VM が実行され、移動が完了します",
-    "the guest clock is corrected": "ゲストの時刻が修正されます",
+    "the guest clock is corrected": "ゲストのクロックが修正されます",
 }
 
 _MODEL_WORKLOAD = {
@@ -303,7 +303,7 @@ _MODEL_WORKLOAD = {
     "stood still for {freeze_s} s; corrected right after resume":
         "{freeze_s} 秒間止まり、再開の直後に修正される",
     "{behind_s} s behind; {fix_text}": "{behind_s} 秒遅れる。{fix_text}",
-    "chrony steps (jumps) it forward": "chrony が時刻を一度に進める (ステップ)",
+    "chrony steps (jumps) it forward": "chrony がクロックを一度に進める (ステップ)",
     "chrony slews it back gradually": "chrony が少しずつ調整して戻す (スルー)",
     # the tuning rows (maintsim.figures.workload.tuning_rows, drawn by tuning_table)
     "WSFC same-subnet heartbeat (delay x threshold)":
