@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from maintsim import language  # noqa: E402
-
 from tools import editions, release, social_card  # noqa: E402
+
+from maintsim import language  # noqa: E402
 
 DESCRIPTION_CHARS = 200
 CARD_PATH = "_static/social-card.png"

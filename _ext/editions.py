@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from maintsim import language  # noqa: E402
-
 from tools import editions  # noqa: E402
+
+from maintsim import language  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SWITCHER = "language-switcher.html"

@@ -21,7 +21,8 @@ MARK = "data-maintbook-explorer"
 
 
 def _stage_static(app) -> None:
-    staged = Path(app.doctreedir).parent / "explorer_static"  # beside the doctrees, as offline_assets
+    # beside the doctrees, as offline_assets (the Japanese site lies inside the English one)
+    staged = Path(app.doctreedir).parent / "explorer_static"
     staged.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(explorer.ESM_PATH, staged / MODULE)
     shutil.copyfile(explorer.CSS_PATH, staged / STYLESHEET)

@@ -30,6 +30,25 @@ def page_paths() -> list[str]:
     return [f"{name}.html" for name in toc_files()]
 
 
+def edition_prefixes() -> list[str]:
+    """Where each edition's pages live under the site (``tools/editions.py``): ``""``, ``"ja/"``."""
+    from tools.editions import EDITIONS
+
+    return [edition.prefix for edition in EDITIONS]
+
+
+def site_paths() -> list[str]:
+    """Site paths of every page of every edition: ``intro.html``, ..., ``ja/intro.html``, ..."""
+    return [prefix + path for prefix in edition_prefixes() for path in page_paths()]
+
+
+def edition_of(path: str):
+    """The edition (``tools.editions.Edition``) a site path belongs to."""
+    from tools.editions import EDITIONS
+
+    return max((e for e in EDITIONS if path.startswith(e.prefix)), key=lambda e: len(e.prefix))
+
+
 def chapter_notebooks() -> list[Path]:
     """The numbered chapters (NN_topic.ipynb) that follow the chapter template."""
     return sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb"))

@@ -12,8 +12,8 @@ import string
 
 import numpy as np
 import pytest
+from tools.locales import JAPANESE, drawn_strings, english_left
 
-from drawn_text import JAPANESE, drawn_strings, english_left
 from maintsim import explorer, language, sequence, timeline, workload
 from maintsim.figures import sequence as fig_sequence
 from maintsim.figures import timeline as fig_timeline
@@ -294,15 +294,14 @@ def test_a_label_the_caller_passes_is_drawn_as_given():
     ("{:.1%}", 0.0267, "2.7%", "2.7%"),
     ("{:02d}:00", 3, "03:00", "03:00"),
     ("{:g}x", 1.5, "1.5x", "1.5 倍"),
-    ("one in {:,.0f}", 1176.2, "one in 1,176", "1,176 回に 1 回"),
+    ("one in {:,.0f}", 1176.2, "one in 1,176", "1,176 回に一度"),
     ("{}", "met", "met", "達成"),
 ])
 def test_a_key_number_keeps_its_digits_and_changes_only_its_words(fmt, value, english, japanese):
     assert unit_text(fmt, value) == english == fmt.format(value)
     with language.using("ja"):
         assert unit_text(fmt, value) == japanese
-    number = re.search(r"\d[\d,.:]*", english)
-    assert number is None or number.group() in japanese
+    assert re.findall(r"\d", english) == re.findall(r"\d", japanese)
 
 
 def test_a_unit_without_a_translation_fails_in_japanese_and_names_it():

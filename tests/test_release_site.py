@@ -16,8 +16,9 @@ from bs4 import BeautifulSoup
 from tools import notebooks as nbtool
 from tools import release, social_card
 
-from book_pages import chapter_notebooks, page_paths
+from book_pages import chapter_notebooks, edition_of, site_paths
 from conftest import SITE
+from maintsim import language
 
 pytestmark = pytest.mark.browser
 
@@ -38,10 +39,10 @@ def _meta(soup: BeautifulSoup, key: str) -> str:
     return tags[0]["content"]
 
 
-@pytest.mark.parametrize("path", page_paths())
+@pytest.mark.parametrize("path", site_paths())
 def test_every_page_has_a_link_preview_with_the_social_card(path):
     soup = _page(path)
-    site = release.site_url()
+    site, edition = release.site_url(), edition_of(path)
     url = _meta(soup, "og:url")
     assert url == site + path
     assert soup.find("link", rel="canonical")["href"] == url
@@ -49,10 +50,11 @@ def test_every_page_has_a_link_preview_with_the_social_card(path):
     description = _meta(soup, "description")
     assert 20 <= len(description) <= 200 and "\n" not in description
     assert _meta(soup, "og:description") == description
-    assert _meta(soup, "og:site_name") == release.config()["title"]
-    assert _meta(soup, "og:image") == site + "_static/social-card.png"
+    with language.using(edition.lang):  # a translated edition names itself in its language
+        assert _meta(soup, "og:site_name") == language.text(release.config()["title"])
+        assert _meta(soup, "og:image:alt") == language.text(social_card.ALT)
+    assert _meta(soup, "og:image") == site + edition.prefix + "_static/social-card.png"
     assert (_meta(soup, "og:image:width"), _meta(soup, "og:image:height")) == ("1200", "630")
-    assert _meta(soup, "og:image:alt") == social_card.ALT
     assert _meta(soup, "twitter:card") == "summary_large_image"
 
 
@@ -77,7 +79,7 @@ def test_the_social_card_on_the_site_is_the_committed_1200_by_630_figure():
     assert social_card.png_size(built) == (1200, 630)
 
 
-@pytest.mark.parametrize("path", page_paths())
+@pytest.mark.parametrize("path", site_paths())
 def test_the_footer_names_the_release(path):
     footer = _page(path).find(class_="maintbook-release")
     assert footer is not None and f"maintbook {release.version()}" in footer.get_text()

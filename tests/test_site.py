@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 import pytest
 from tools.page_weight import BUDGET_GZIP_BYTES, record, settle, total_gzip, weigh
 
-from book_pages import JAPANESE_CHARS, page_paths, repository_url
+from book_pages import JAPANESE_CHARS, edition_of, page_paths, repository_url, site_paths
 
 pytestmark = pytest.mark.browser
 
@@ -73,7 +73,7 @@ UNMARKED_JAPANESE_JS = """() => {
 }""".replace("JAPANESE_CHARS", JAPANESE_CHARS)
 
 
-@pytest.mark.parametrize("path", page_paths())
+@pytest.mark.parametrize("path", site_paths())
 def test_page_loads_offline_renders_is_accessible_and_fits_a_phone(
     browser, site_url, screenshots_dir, path
 ):
@@ -147,5 +147,34 @@ def test_binder_button_points_at_the_configured_repository(browser, site_url):
         assert all(f"/v2/gh/{owner_repo}/" in h for h in hrefs), hrefs
         downloads = page.eval_on_selector_all("a[href$='.ipynb']", "els => els.map(e => e.href)")
         assert downloads, "no download link for the notebook"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", page_paths())
+def test_the_language_switcher_goes_to_the_japanese_page_and_back(browser, site_url, path):
+    context, page, _, log = _open(browser, f"{site_url}/{path}")
+    try:
+        for expected, lang in ((f"ja/{path}", "ja"), (path, "en")):
+            link = page.locator("nav.maintbook-editions a")
+            assert link.count() == 1, f"{page.url}: {link.count()} switcher links"
+            assert link.get_attribute("hreflang") == lang
+            link.focus()
+            with page.expect_navigation(wait_until="load"):
+                page.keyboard.press("Enter")  # a keyboard reaches it as well as a pointer
+            assert urlparse(page.url).path == f"/{expected}", page.url
+            assert page.locator("html").get_attribute("lang") == edition_of(expected).lang
+        assert log["console"] == [] and log["failed"] == [], log
+    finally:
+        context.close()
+
+
+def test_japanese_search_finds_the_percentiles_chapter(browser, site_url):
+    context, page, _, _ = _open(browser, f"{site_url}/ja/search.html?q=パーセンタイル")
+    try:
+        page.wait_for_selector("#search-results ul.search li", timeout=15_000)
+        hrefs = page.eval_on_selector_all("#search-results ul.search li a",
+                                          "els => els.map(e => e.getAttribute('href'))")
+        assert any("chapters/05_percentiles.html" in h for h in hrefs), hrefs
     finally:
         context.close()

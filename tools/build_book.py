@@ -47,11 +47,24 @@ def page_inputs() -> list[Path]:
     return sorted(path for pattern in PAGE_INPUTS for path in ROOT.glob(pattern))
 
 
+# What only a translated edition draws: a change here re-runs its notebooks, not the source's.
+TRANSLATIONS = ROOT / "lib" / "maintsim" / "messages.py"
+
+
+def library_inputs(edition: editions.Edition | None = None) -> list[Path]:
+    """What the notebooks' outputs depend on besides their code: the library and the pinned
+    environment; the message table only for a translated edition (English never reads it)."""
+    files = sorted((ROOT / "lib").rglob("*.py")) + [ROOT / "requirements.txt",
+                                                     ROOT / "requirements-dev.txt"]
+    if edition is not None and edition.lang == editions.SOURCE:
+        files.remove(TRANSLATIONS)
+    return files
+
+
 def fingerprint(files: list[Path] | None = None) -> str:
     digest = hashlib.sha256()
     if files is None:
-        files = sorted((ROOT / "lib").rglob("*.py")) + [ROOT / "requirements.txt",
-                                                         ROOT / "requirements-dev.txt"]
+        files = library_inputs()
     for path in files:
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
@@ -99,13 +112,13 @@ def spawn(job: dict, lang: str) -> int:
                           env=env).returncode
 
 
-def build_edition(build: Path, edition: editions.Edition, toc: Path) -> int:
-    work = work_dir(build, edition)
-    cache = work / ".jupyter_cache"
-    doctrees = work / ".doctrees"
+def invalidate(work: Path, edition: editions.Edition) -> tuple[str, str]:
+    """Clear an edition's execution cache (and doctrees) when the library or the environment
+    changed since its last good build, and always in CI; clear its doctrees when the page inputs
+    changed. Returns the two fingerprints to stamp once the build succeeds."""
+    cache, doctrees = work / ".jupyter_cache", work / ".doctrees"
     stamp, pages_stamp = work / ".lib-fingerprint", work / ".pages-fingerprint"
-    work.mkdir(parents=True, exist_ok=True)
-    current, pages = fingerprint(), fingerprint(page_inputs())
+    current, pages = fingerprint(library_inputs(edition)), fingerprint(page_inputs())
     stale = not stamp.exists() or stamp.read_text() != current
     if os.environ.get("CI") or stale:
         reason = "CI" if os.environ.get("CI") else "lib/ or requirements changed"
@@ -116,11 +129,19 @@ def build_edition(build: Path, edition: editions.Edition, toc: Path) -> int:
         print(f"build_book [{edition.lang}]: re-writing every page (_ext/, _static/ or release "
               "metadata changed)")
         shutil.rmtree(doctrees, ignore_errors=True)
-    job = sphinx_job("html", site_dir(build, edition), doctrees, cache, toc, edition.lang)
+    return current, pages
+
+
+def build_edition(build: Path, edition: editions.Edition, toc: Path) -> int:
+    work = work_dir(build, edition)
+    work.mkdir(parents=True, exist_ok=True)
+    current, pages = invalidate(work, edition)
+    job = sphinx_job("html", site_dir(build, edition), work / ".doctrees",
+                     work / ".jupyter_cache", toc, edition.lang)
     code = spawn(job, edition.lang)
     if code == 0:
-        stamp.write_text(current)
-        pages_stamp.write_text(pages)
+        (work / ".lib-fingerprint").write_text(current)
+        (work / ".pages-fingerprint").write_text(pages)
     return code
 
 

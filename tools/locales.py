@@ -15,11 +15,18 @@
 ``python tools/locales.py stats`` prints that state alone: for each catalogue, how many strings
 are translated, fuzzy and untranslated. ``tests/test_translations.py`` fails until every
 catalogue is complete.
+
+``python tools/locales.py drawn`` lists what gettext cannot reach: the code cells of each chapter
+whose output in the Japanese build (``_build/<lang>/jupyter_execute/``, after ``make book``)
+still draws English (a figure's words, a table, a Markdown list), and the cells that print
+English, to check whether a reader is meant to read it. Wrap those strings in ``text()``
+(CONTRIBUTING.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -35,8 +42,8 @@ from tools import build_book, editions  # noqa: E402
 LOCALES = ROOT / "locales"
 
 
-def catalogue_dir(lang: str) -> Path:
-    return LOCALES / lang / "LC_MESSAGES"
+def catalogue_dir(lang: str, locales: Path = LOCALES) -> Path:
+    return locales / lang / "LC_MESSAGES"
 
 
 @dataclass(frozen=True)
@@ -71,12 +78,12 @@ class CatalogueState:
                 f"{self.fuzzy} fuzzy, {self.untranslated} untranslated")
 
 
-def catalogue_states(lang: str) -> list[CatalogueState]:
+def catalogue_states(lang: str, locales: Path = LOCALES) -> list[CatalogueState]:
     """The state of every ``.po`` catalogue of ``lang``, by document."""
     from babel.messages.pofile import read_po
 
     states = []
-    folder = catalogue_dir(lang)
+    folder = catalogue_dir(lang, locales)
     for path in sorted(folder.rglob("*.po")):
         with path.open("rb") as handle:
             catalogue = read_po(handle)
@@ -112,28 +119,191 @@ def extract(build: Path) -> Path:
     return pot_dir
 
 
-def update(lang: str, pot_dir: Path) -> None:
+def update(lang: str, pot_dir: Path, locales: Path = LOCALES) -> None:
     """Merge the ``.pot`` files into ``lang``'s catalogues and drop catalogues of documents
     that left the book."""
     intl = Path(sys.executable).parent / "sphinx-intl"
     subprocess.run([str(intl), "update", "--pot-dir", str(pot_dir), "--locale-dir",
-                    str(LOCALES), "--language", lang, "--no-obsolete", "--jobs", "1"],
-                   cwd=ROOT, check=True)
+                    str(locales), "--language", lang, "--no-obsolete", "--jobs", "1"],
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     documents = {p.relative_to(pot_dir).with_suffix("").as_posix()
                  for p in pot_dir.rglob("*.pot")}
-    folder = catalogue_dir(lang)
+    folder = catalogue_dir(lang, locales)
     for po in folder.rglob("*.po"):
         if po.relative_to(folder).with_suffix("").as_posix() not in documents:
-            print(f"locales: removing {po.relative_to(ROOT)} (its document left the book)")
+            print(f"locales: removing {po} (its document left the book)")
             po.unlink()
             po.with_suffix(".mo").unlink(missing_ok=True)
 
 
+# --- what code draws ----------------------------------------------------------------------------
+
+JAPANESE = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# plotly placeholders (%{x:g}), HTML tags and entities: not words a reader reads
+_NOT_WORDS = re.compile(r"%\{[^}]*\}|<[^>]*>|&[a-z]+;")
+# a lowercase word of three letters or more that is not part of an identifier (tcp_retries2), a
+# path or a call: names and acronyms ("Linux TCP", "WSFC", "P99") are not English prose
+_ENGLISH_WORD = re.compile(r"(?<![A-Za-z0-9_./=-])[a-z]{3,}(?![A-Za-z0-9_./=(-])")
+# the keys of plotly's JSON whose strings a reader sees
+DRAWN_KEYS = {"text", "name", "hovertemplate", "hovertext", "prefix", "suffix", "label",
+              "ticktext", "customdata"}
+SKIPPED_KEYS = {"template", "font", "meta"}  # the theme's defaults, fonts: nothing drawn as words
+HIDDEN_TAGS = {"remove-cell", "remove-output"}
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+CHECKED_CELL = "# NBVAL_CHECK_OUTPUT"
+
+
+def english_left(text: str) -> bool:
+    """Whether ``text`` still reads as English: no Japanese character and an English word."""
+    words = _NOT_WORDS.sub(" ", text)
+    return not JAPANESE.search(words) and bool(_ENGLISH_WORD.search(words))
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+
+
+def drawn_strings(figure_json) -> list[str]:
+    """Every string a plotly figure (its JSON) draws: titles, axis titles, legend names,
+    annotations, hover templates and hover data, bar texts, slider labels and prefixes, also
+    inside the slider steps' updates."""
+    found = []
+
+    def walk(value):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in SKIPPED_KEYS:
+                    continue
+                if key in DRAWN_KEYS or key.endswith(".text"):
+                    found.extend(_strings(item))
+                elif key == "title" and isinstance(item, str):
+                    found.append(item)
+                else:
+                    walk(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+
+    walk(figure_json)
+    return found
+
+
+@dataclass(frozen=True)
+class DrawnEnglish:
+    """English that one code cell's output still shows in a translated build.
+
+    Attributes
+    ----------
+    cell : int
+        The cell's index in the notebook (as ``nbformat`` counts, from 0).
+    kind : str
+        ``"figure"``, ``"table"``, ``"markdown"`` or ``"printed"`` (text a cell prints: code,
+        data or a sentence for readers; only a person can tell).
+    strings : tuple of str
+        The English strings, each once.
+    """
+
+    cell: int
+    kind: str
+    strings: tuple[str, ...]
+
+    def __str__(self) -> str:
+        shown = ", ".join(repr(s[:60]) for s in self.strings[:4])
+        more = f" and {len(self.strings) - 4} more" if len(self.strings) > 4 else ""
+        return f"cell {self.cell} ({self.kind}): {shown}{more}"
+
+
+def _output_strings(output) -> dict[str, list[str]]:
+    data = output.get("data", {})
+    if output.get("output_type") == "stream":
+        return {"printed": output.get("text", "").splitlines()}
+    if PLOTLY_MIME in data:
+        return {"figure": drawn_strings(data[PLOTLY_MIME])}
+    if "text/html" in data and "<table" in data["text/html"]:
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(data["text/html"], "html.parser")
+        return {"table": [cell.get_text(" ", strip=True)
+                          for cell in soup.find_all(["th", "td", "caption"])]}
+    if "text/markdown" in data:
+        return {"markdown": data["text/markdown"].splitlines()}
+    if "text/plain" in data and not any(key.startswith("application/") for key in data):
+        return {"printed": data["text/plain"].splitlines()}
+    return {}
+
+
+def notebook_english(notebook: dict) -> list[DrawnEnglish]:
+    """The cells of an executed notebook whose shown output still holds English."""
+    found = []
+    for index, cell in enumerate(notebook.get("cells", [])):
+        tags = set(cell.get("metadata", {}).get("tags", []))
+        if cell.get("cell_type") != "code" or tags & HIDDEN_TAGS:
+            continue
+        if cell.get("source", "").startswith(CHECKED_CELL):
+            continue  # the key-numbers table: nbval's, never shown (CONTRIBUTING.md)
+        by_kind: dict[str, list[str]] = {}
+        for output in cell.get("outputs", []):
+            for kind, strings in _output_strings(output).items():
+                by_kind.setdefault(kind, []).extend(s.strip() for s in strings if s.strip())
+        for kind, strings in by_kind.items():
+            english = tuple(dict.fromkeys(s for s in strings if english_left(s)))
+            if english:
+                found.append(DrawnEnglish(index, kind, english))
+    return found
+
+
+def executed_notebooks(lang: str, build: Path | None = None) -> dict[str, object]:
+    """The chapters as the ``lang`` build executed them (with their outputs), by document
+    (``chapters/05_percentiles``), from that build's execution cache.
+
+    Raises
+    ------
+    LookupError
+        A chapter whose code has no run in the cache (not built since it changed: ``make book``).
+    """
+    import nbformat
+    from jupyter_cache import get_cache
+
+    from tools.build_book import work_dir
+
+    cache = get_cache(work_dir(build or ROOT / "_build", editions.edition(lang)) / ".jupyter_cache")
+    executed = {}
+    for notebook in sorted((ROOT / "chapters").glob("*.ipynb")):
+        source = nbformat.read(notebook, as_version=4)
+        try:
+            _, merged = cache.merge_match_into_notebook(source)
+        except KeyError as missing:
+            raise LookupError(f"{notebook.name} has not been run by the {lang!r} build since its "
+                              "code changed: run `make book`") from missing
+        executed[notebook.relative_to(ROOT).with_suffix("").as_posix()] = merged
+    return executed
+
+
+def drawn_report(lang: str) -> dict[str, list[DrawnEnglish]]:
+    """For each chapter the ``lang`` build executed, its cells that still draw English."""
+    return {doc: notebook_english(notebook)
+            for doc, notebook in executed_notebooks(lang).items()}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Refresh or report the translation catalogues.")
-    parser.add_argument("command", choices=["update", "stats"])
+    parser.add_argument("command", choices=["update", "stats", "drawn"])
     args = parser.parse_args(argv)
     languages = [e.lang for e in editions.EDITIONS if e.lang != editions.SOURCE]
+    if args.command == "drawn":
+        for lang in languages:
+            for doc, cells in drawn_report(lang).items():
+                print(f"\n{doc} ({len(cells)} cells draw or print English in {lang})")
+                for cell in cells:
+                    print(f"  {cell}")
+        return 0
     if args.command == "update":
         pot_dir = extract(ROOT / "_build")
         for lang in languages:

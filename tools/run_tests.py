@@ -5,8 +5,11 @@ Stages (``--only NAME`` runs one):
 lint     ruff over lib/, tests/, tools/, benchmarks/ and the notebooks
 unit     pytest: maintsim's unit and property tests, notebook hygiene, chapter template
 book     jupyter-book build -W -n --keep-going (see tools/build_book.py)
-browser  the built pages read as HTML, then Playwright + Debian's Chromium against
-         _build/html, and JupyterLab end to end
+browser  the built pages of both editions read as HTML, then Playwright + Debian's Chromium
+         against _build/html (and _build/html/ja), and JupyterLab end to end
+translations  the Japanese edition is complete: every catalogue string translated (none
+         fuzzy), nothing left English in the last build, no chapter drawing English
+         (fails until the translators finish; each failure names the pages and cells)
 fresh    a new virtual environment from requirements.txt alone (as Binder builds it, with no
          test tools) is registered as a Jupyter kernel; nbval runs every notebook in that
          kernel, comparing the key-number cells (and cffconvert validates CITATION.cff)
@@ -33,15 +36,17 @@ PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
 STAGES = {
     "lint": [[str(BIN / "ruff"), "check", "lib", "tests", "tools", "benchmarks", "_ext",
               "chapters"]],
-    "unit": [PYTEST + ["tests", "-m", "not browser and not slow and not built", "-n", "2"]],
+    "unit": [PYTEST + ["tests", "-m", "not browser and not slow and not built and not translations",
+                       "-n", "2"]],
     "nbval": [PYTEST + ["--nbval-lax", "chapters", "-n", "2", "--dist", "loadfile"]],
     "book": [[sys.executable, "tools/build_book.py"]],
-    "browser": [PYTEST + ["tests", "-m", "built or browser"]],
+    "browser": [PYTEST + ["tests", "-m", "(built or browser) and not translations"]],
+    "translations": [PYTEST + ["tests", "-m", "translations"]],
     "fresh": [PYTEST + ["tests", "-m", "slow and not browser"]],
 }
 
 
-DEFAULT = ["lint", "unit", "book", "browser"]
+DEFAULT = ["lint", "unit", "book", "browser", "translations"]
 BACKGROUND = "fresh"
 
 

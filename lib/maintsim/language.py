@@ -189,7 +189,7 @@ def translate(english: str) -> str:
         if match:
             values = {name: translate(value) if name.endswith("_text") else value
                       for name, value in match.groupdict().items()}
-            return _FIELD.sub(lambda m: values[m.group(1)], translated)
+            return _FIELD.sub(lambda field, found=values: found[field.group(1)], translated)
     raise _missing(english, lang, "formatted text")
 
 

@@ -64,7 +64,8 @@ _FIGURES_SEQUENCE = {
 
 _FIGURES_TIMELINE = {
     # maintsim.figures.timeline
-    "One simulated year: when, and for how long": "シミュレーションした 1 年間: いつ、どれだけの長さか",
+    "One simulated year: when, and for how long":
+        "シミュレーションした 1 年間: いつ、どれだけの長さか",
     "day %{x:.0f}: %{y:.3g} s<extra>%{fullData.name}</extra>":
         "%{x:.0f} 日目: %{y:.3g} 秒<extra>%{fullData.name}</extra>",
     "impact on the VM (seconds, log scale)": "VM への影響 (秒、対数目盛)",
@@ -81,7 +82,8 @@ _FIGURES_WORKLOAD = {
     "Windows TCP, {retries} retries (RTO assumed)": "Windows TCP、再送 {retries} 回 (RTO は仮定)",
     "WSFC, {numbers} (relaxed for Azure)": "WSFC、{numbers} (Azure 向けに緩和)",
     "WSFC, {numbers} ({which})": "WSFC、{numbers} ({which})",
-    "Corosync, token {token_s:g} s (Azure guidance)": "Corosync、トークン {token_s:g} 秒 (Azure のガイダンス)",
+    "Corosync, token {token_s:g} s (Azure guidance)":
+        "Corosync、トークン {token_s:g} 秒 (Azure のガイダンス)",
     "Guest clock, host time sync": "ゲストのクロック、ホストの時刻同期",
     "Guest clock, chrony only": "ゲストのクロック、chrony のみ",
     "Application, time-out {timeout_s:g} s": "アプリケーション、タイムアウト {timeout_s:g} 秒",
@@ -93,7 +95,8 @@ _FIGURES_WORKLOAD = {
     "{label}: <b>survives</b>": "{label}: <b>耐える</b>",
     "{label}: <b>fails</b>": "{label}: <b>失敗</b>",
     "freeze {freeze_s:g} s": "一時停止 {freeze_s:g} 秒",
-    "Freeze of {freeze_s:g} s: {n} of {m} survive": "{freeze_s:g} 秒の一時停止: {m} 個中 {n} 個が耐える",
+    "Freeze of {freeze_s:g} s: {n} of {m} survive":
+        "{freeze_s:g} 秒の一時停止: {m} 個中 {n} 個が耐える",
     "tolerates a freeze up to (seconds)": "耐えられる一時停止の長さ (秒)",
     "freeze: ": "一時停止: ",
     " s": " 秒",
@@ -137,7 +140,8 @@ _EXPLORER = {
     # maintsim.explorer.model.threshold_presets (the explorer's own words are its TEXT["ja"])
     "load-balancer probe ({failures} x {interval_s:g} s)":
         "ロード バランサーの正常性プローブ ({failures} 回 × {interval_s:g} 秒)",
-    "Linux TCP gives up (tcp_retries2 = {retries})": "Linux TCP が諦める (tcp_retries2 = {retries})",
+    "Linux TCP gives up (tcp_retries2 = {retries})":
+        "Linux TCP が諦める (tcp_retries2 = {retries})",
     "WSFC default ({delay_s:g} s x {threshold})": "WSFC の既定値 ({delay_s:g} 秒 × {threshold})",
     "the article's 30 s": "記事の 30 秒",
     "Corosync token, Azure guidance": "Corosync のトークン、Azure のガイダンス",
@@ -197,7 +201,8 @@ _MODEL_SEQUENCE = {
     "free for maintenance": "メンテナンス可能",
     # phase details (hover text: prose)
     "The VM runs; a Freeze event can be read from Scheduled Events.":
-        "VM は実行中です。一時停止 (Freeze) のイベントはスケジュールされたイベントから読み取れます。",
+        "VM は実行中です。"
+        "一時停止 (Freeze) のイベントはスケジュールされたイベントから読み取れます。",
     "The host runs its VMs.": "ホストは VM を実行しています。",
     "The guest clock follows real time.": "ゲストのクロックは実際の時刻に従っています。",
     "vCPUs stopped for {freeze_s:g} s; memory stays in RAM.":
@@ -239,7 +244,8 @@ _MODEL_SEQUENCE = {
     "The target host runs the VM.": "移行先ホストが VM を実行しています。",
     "The source host no longer runs the VM and can be updated or repaired.":
         "移行元ホストはもう VM を実行しておらず、更新や修理ができます。",
-    "Host time sync sets the time of day right.": "ホストの時刻同期がクロックを正しい時刻に合わせます。",
+    "Host time sync sets the time of day right.":
+        "ホストの時刻同期がクロックを正しい時刻に合わせます。",
     # steps: "Head: detail", each half translated on its own
     "Before": "開始前",
     "Freeze": "一時停止",
@@ -294,7 +300,8 @@ _MODEL_WORKLOAD = {
     "stays in rotation": "振り分け先に残る",
     "in-flight request answered late, after {freeze_s} s":
         "処理中の要求には {freeze_s} 秒遅れて応答する",
-    "in-flight request times out at {timeout_s} s": "処理中の要求が {timeout_s} 秒でタイムアウトする",
+    "in-flight request times out at {timeout_s} s":
+        "処理中の要求が {timeout_s} 秒でタイムアウトする",
     "node removed after {tolerance_s} s; roles fail over":
         "{tolerance_s} 秒後にノードが外され、ロールがフェールオーバーする",
     "no action": "何も起きない",
@@ -312,9 +319,11 @@ _MODEL_WORKLOAD = {
         "WSFC のサブネット間ハートビート (間隔 × しきい値)",
     "{total_s} s ({delay_s} s x {threshold})": "{total_s} 秒 ({delay_s} 秒 × {threshold})",
     "ride through a freeze instead of failing over": "フェールオーバーせずに一時停止を乗り切る",
-    "SQL Server availability-group lease time-out": "SQL Server 可用性グループのリース タイムアウト",
+    "SQL Server availability-group lease time-out":
+        "SQL Server 可用性グループのリース タイムアウト",
     "-": "-",
-    "at most {max_s} s ({factor} x {tolerance_s} s)": "最大 {max_s} 秒 ({factor} × {tolerance_s} 秒)",
+    "at most {max_s} s ({factor} x {tolerance_s} s)":
+        "最大 {max_s} 秒 ({factor} × {tolerance_s} 秒)",
     "the documented ceiling with the relaxed heartbeat values":
         "緩和したハートビート値でドキュメントに記載された上限",
     "Pacemaker/Corosync token": "Pacemaker/Corosync のトークン",
@@ -324,7 +333,8 @@ _MODEL_WORKLOAD = {
     "Azure's guidance for your cluster, to allow memory-preserving maintenance":
         "メモリ保持メンテナンスに耐えるための、クラスターに対する Azure のガイダンス",
     "Linux TCP_USER_TIMEOUT (per socket)": "Linux の TCP_USER_TIMEOUT (ソケットごと)",
-    "not set: tcp_retries2 decides ({give_up_s} s)": "未設定: tcp_retries2 で決まる ({give_up_s} 秒)",
+    "not set: tcp_retries2 decides ({give_up_s} s)":
+        "未設定: tcp_retries2 で決まる ({give_up_s} 秒)",
     "{timeout_s} s: gives up at {give_up_s} s (Azure's first choice)":
         "{timeout_s} 秒: {give_up_s} 秒で諦める (Azure が最初に挙げる方法)",
     "bound the wait for unacknowledged data on this socket":
@@ -346,8 +356,10 @@ _MODEL_WORKLOAD = {
         "システム全体で、応答しない相手を早く検出する。ソケットごとには TCP_MAXRT オプションで"
         "時間に上限を設けられる (Azure のドキュメントには Windows にはないとある)",
     "TCP keepalive (time / interval / probes)": "TCP キープアライブ (時間 / 間隔 / プローブ数)",
-    "{idle_s}/{interval_s}/{probes}: {detection_s} s": "{idle_s}/{interval_s}/{probes}: {detection_s} 秒",
-    "find a stale idle connection within a minute": "使われなくなったアイドル接続を 1 分以内に見つける",
+    "{idle_s}/{interval_s}/{probes}: {detection_s} s":
+        "{idle_s}/{interval_s}/{probes}: {detection_s} 秒",
+    "find a stale idle connection within a minute":
+        "使われなくなったアイドル接続を 1 分以内に見つける",
 }
 
 _CHAPTERS: dict[str, str] = {
@@ -391,7 +403,7 @@ UNITS: dict[str, dict[str, str]] = {
         " requests": " 件のリクエスト",
         " requests a minute": " リクエスト/分",
         " update domains": " 個の更新ドメイン",
-        "one in {:,.0f}": "{:,.0f} 回に 1 回",
+        "one in {:,.0f}": "{:,.0f} 回に一度",
     },
 }
 """How :class:`maintsim.book.KeyNumbers` writes the words around a number, by language: a literal

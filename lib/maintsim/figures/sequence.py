@@ -8,8 +8,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from maintsim import _validate
-from maintsim.language import text, translate
 from maintsim.figures.plotting import PALETTE
+from maintsim.language import text, translate
 from maintsim.sequence import PHASE_KINDS, Phase, Sequence
 
 __all__ = ["PHASE_COLOURS", "sequence_figure"]
@@ -69,7 +69,8 @@ def sequence_figure(seq: Sequence, *, height: int = 380, hidden_opacity: float =
         fig.add_bar(
             y=[translate(phase.lane)], x=[phase.duration_s], base=[phase.start_s], orientation="h",
             marker={"color": PHASE_COLOURS[phase.kind], "line": {"color": "white", "width": 1}},
-            text=[translate(phase.label)], textposition="inside", insidetextanchor="middle", textangle=0,
+            text=[translate(phase.label)], textposition="inside", insidetextanchor="middle",
+            textangle=0,
             textfont={"color": "white" if phase.kind != "idle" else "black"},
             hovertemplate=_hover(phase) + "<extra></extra>", showlegend=False,
         )
