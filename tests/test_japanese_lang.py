@@ -61,3 +61,15 @@ def test_marking_twice_changes_nothing_more():
 def test_a_page_without_japanese_is_returned_unchanged():
     html = PAGE.format("<p>30 seconds &amp; more</p>")
     assert mark_japanese(html) == html
+
+
+def test_the_english_build_leaves_the_japanese_edition_inside_it_to_its_own_build(tmp_path):
+    from japanese_lang import _pages
+
+    (tmp_path / "ja" / "chapters").mkdir(parents=True)
+    (tmp_path / "ja" / ".buildinfo").write_text("# Sphinx build info version 1\n")
+    for page in ("intro.html", "chapters/05.html", "ja/intro.html", "ja/chapters/05.html"):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("<html></html>")
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in _pages(tmp_path)) == [
+        "chapters/05.html", "intro.html"]
