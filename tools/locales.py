@@ -113,6 +113,7 @@ def extract(build: Path) -> Path:
         ROOT / "_toc.yml", lang=None, strict=True)
     # myst-nb finds no mime type for a builder that writes no page; that is not a problem here.
     job["overrides"]["suppress_warnings"] = ["mystnb.mime_priority"]
+    job["overrides"]["project"] = "maintbook"  # the catalogues' header names the book
     code = build_book.spawn(job, editions.SOURCE)
     if code:
         raise SystemExit(f"locales: extracting the strings failed ({code})")
