@@ -47,15 +47,19 @@ SWEEP = """async () => {
   }
   for (const range of root.querySelectorAll("input[type=range]")) {
     const min = +range.min, max = +range.max;
-    for (let i = 0; i <= 24; i++) await time(range.getAttribute("aria-label"), range,
-                                             String(min + (max - min) * ((i * 7) % 25) / 24), "input");
+    for (let i = 0; i <= 24; i++) {
+      const value = String(min + (max - min) * ((i * 7) % 25) / 24);
+      await time(range.getAttribute("aria-label"), range, value, "input");
+    }
   }
   for (const select of root.querySelectorAll("select")) {
     for (const option of [...select.options, select.options[0]])
       await time(select.id.replace(/^mbx\\d+-/, ""), select, option.value, "change");
   }
   const fleet = root.querySelector("input[id$='-fleet_vms']");
-  for (const v of ["10", "400", "1000", "250000", "1000"]) await time("fleet_vms", fleet, v, "input");
+  for (const v of ["10", "400", "1000", "250000", "1000"]) {
+    await time("fleet_vms", fleet, v, "input");
+  }
   return out;
 }"""
 

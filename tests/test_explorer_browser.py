@@ -209,7 +209,7 @@ def test_the_big_numbers_are_the_readouts(page):
     assert verdict.inner_text() == "✗ 99.99 % SLA: missed"
     assert "mbx-missed" in verdict.get_attribute("class")
     bar = page.locator(".mbx-meter .mbx-bar").first
-    assert "mbx-over" in bar.get_attribute("class"), "the bar past the budget takes the missed style"
+    assert "mbx-over" in bar.get_attribute("class"), "past the budget: the missed style"
     assert "missed" in page.locator(".mbx-meter").inner_text(), "in words too, not colour alone"
 
 
