@@ -28,6 +28,9 @@ EXPLORER_MARK = "data-maintbook-explorer"  # _ext/explorer_assets.py
 LABEL = "download-book-pdf-button"
 TEXT = {"en": "Book (PDF)", "ja": "本 (PDF)"}
 TOOLTIP = {"en": "Download the whole book as a PDF", "ja": "本全体を PDF でダウンロード"}
+# The theme's own ".pdf" entry prints the page in view (window.print()): said so, beside the book.
+PRINT_LABEL = "download-pdf-button"
+PRINT_TEXT = {"en": "Print this page", "ja": "このページを印刷"}
 
 
 def _language(app) -> str:
@@ -44,6 +47,9 @@ def _add_book_pdf(app, pagename, templatename, context, doctree) -> None:
     lang = _language(app)
     for button in context.get("header_buttons", []):
         if button.get("label") == "download-buttons":
+            for entry in button["buttons"]:
+                if entry.get("label") == PRINT_LABEL:
+                    entry["text"] = PRINT_TEXT.get(lang, PRINT_TEXT["en"])
             button["buttons"].insert(0, {
                 "type": "link",
                 "url": context["pathto"](pdf_name(lang), 1),

@@ -15,7 +15,8 @@ the site's print stylesheet (``_ext/static/print.css``) at the width of the pape
    only pages ``n..`` kept (``page_ranges``);
 3. bookmarks for every part and chapter, and each chapter's sections from Chromium's outline;
 4. links: a link to another page of the book (the table of contents' too) jumps to that page, or
-   to the heading or target it names; any other link into the site goes to the published site;
+   to the heading or target it names; any other link into the site (a download, or the explorer
+   set up by a query string) goes to the published site;
 5. metadata: title, authors, subject, keywords, licence, version and language (Info and XMP).
 
 An edition is a language: English is the site's root (``_build/html``), a translation lives in
@@ -193,7 +194,7 @@ def read_book(site: Path, toc_path: Path = ROOT / "_toc.yml") -> Book:
         raise ValueError(f"{index}: {len(captions)} part captions in the navigation, "
                          f"{len(part_files)} parts in _toc.yml")
     pages = [Page(f"{root_file}.html", page_title(soup), None)]
-    for caption, files in zip(captions, part_files):
+    for caption, files in zip(captions, part_files, strict=True):
         for name in files:
             pages.append(Page(f"{name}.html", page_title(_soup(site / f"{name}.html")), caption))
     return Book(lang, title, tuple(pages), tuple(captions))
@@ -386,7 +387,7 @@ def _targets(reader, printed: Printed) -> dict[str, tuple[int, float | None]]:
     found: dict[str, tuple[int, float | None]] = {}
     outline = list(_walk(reader, reader.outline))
     if len(outline) == len(printed.headings):
-        for (index, top, _), heading in zip(outline, printed.headings):
+        for (index, top, _), heading in zip(outline, printed.headings, strict=True):
             if heading["id"]:
                 found.setdefault(heading["id"], (offset + index, top))
     for name, dest in reader.named_destinations.items():
@@ -432,7 +433,7 @@ def join(book: Book, front: list[bytes], printed: list[Printed], base_url: str,
         del writer._root_object["/Names"]
 
     starts = {p.page.path: p.start - 1 for p in printed}
-    targets = {p.page.path: _targets(r, p) for p, r in zip(printed, readers)}
+    targets = {p.page.path: _targets(r, p) for p, r in zip(printed, readers, strict=True)}
     base = urlparse(base_url)
     prefix = "" if book.lang == SOURCE_LANG else f"{book.lang}/"
 
@@ -447,7 +448,7 @@ def join(book: Book, front: list[bytes], printed: list[Printed], base_url: str,
             path += "index.html"
         if path == "index.html":
             path = book.pages[0].path
-        if path in starts:
+        if path in starts and not parsed.query:  # a query sets up the live explorer: online
             index, top = starts[path], None
             if parsed.fragment and parsed.fragment in targets[path]:
                 index, top = targets[path][parsed.fragment]
@@ -462,7 +463,7 @@ def join(book: Book, front: list[bytes], printed: list[Printed], base_url: str,
                            f"on page {printed[0].start}")
     bounds = [r[0] for r in ranges] + [len(writer.pages)]
     stats = {"internal": 0, "site": 0, "unresolved": 0}
-    for (first, path), end in zip(ranges, bounds[1:]):
+    for (first, path), end in zip(ranges, bounds[1:], strict=True):
         for index in range(first, end):
             page = writer.pages[index]
             for annot in page.get("/Annots", []) or []:
@@ -504,7 +505,7 @@ def _outline(writer, book: Book, printed: list[Printed], readers) -> None:
     words = WORDS.get(book.lang, WORDS[SOURCE_LANG])
     writer.add_outline_item(title=words["contents"], page_number=1)
     parents: dict[str, object] = {}
-    for item, reader in zip(printed, readers):
+    for item, reader in zip(printed, readers, strict=True):
         parent = None
         if item.page.part is not None:
             if item.page.part not in parents:
@@ -518,7 +519,7 @@ def _outline(writer, book: Book, printed: list[Printed], readers) -> None:
         if len(entries) != len(item.headings):
             continue
         stack = {1: chapter}
-        for (index, top, _), heading in list(zip(entries, item.headings))[1:]:
+        for (index, top, _), heading in list(zip(entries, item.headings, strict=True))[1:]:
             level = heading["level"]
             if level not in (2, 3) or (level - 1) not in stack:
                 continue
