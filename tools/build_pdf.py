@@ -99,6 +99,25 @@ HEADINGS_JS = """() => [...document.querySelectorAll('article.bd-article :is(h1,
 
 OVERFLOW_JS = "() => document.documentElement.scrollWidth"
 
+# Chromium writes a named destination for each target of a link in the document it prints, and
+# only for those. Links from other pages (a glossary term, a citation) are added here, in a box
+# of no height whose links draw nothing and make no link annotation, so that their targets get
+# destinations too and the joined PDF can point at them.
+ANCHORS_JS = """(ids) => {
+  const box = document.createElement('div');
+  box.id = 'maintbook-pdf-anchors';
+  box.style.cssText = 'height: 0; overflow: hidden;';
+  for (const id of ids) {
+    if (!document.getElementById(id)) continue;
+    const link = document.createElement('a');
+    link.href = '#' + encodeURIComponent(id);
+    link.textContent = '.';
+    box.append(link);
+  }
+  (document.querySelector('article.bd-article') || document.body).prepend(box);
+  return box.children.length;
+}"""
+
 PAD_JS = """(n) => {
   const pad = document.createElement('div');
   pad.id = 'maintbook-pdf-pad';
@@ -198,6 +217,21 @@ def read_book(site: Path, toc_path: Path = ROOT / "_toc.yml") -> Book:
         for name in files:
             pages.append(Page(f"{name}.html", page_title(_soup(site / f"{name}.html")), caption))
     return Book(lang, title, tuple(pages), tuple(captions))
+
+
+def link_targets(site: Path, book: Book) -> dict[str, list[str]]:
+    """For each page, the ids that links on the book's other pages point at."""
+    from urllib.parse import urljoin
+
+    paths = {page.path for page in book.pages}
+    found: dict[str, set[str]] = {path: set() for path in paths}
+    for page in book.pages:
+        for link in _soup(site / page.path).select("article.bd-article a[href]"):
+            parsed = urlparse(urljoin(f"http://book/{page.path}", link["href"]))
+            path = unquote(parsed.path).lstrip("/")
+            if parsed.netloc == "book" and path in paths and path != page.path and parsed.fragment:
+                found[path].add(unquote(parsed.fragment))
+    return {path: sorted(ids) for path, ids in found.items()}
 
 
 # === Front matter ===
@@ -323,9 +357,11 @@ def _count(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-def print_page(tab, url: str, first_page: int, header: str | None) -> tuple[bytes, dict]:
-    """Print one built page starting at book page ``first_page``; returns the PDF and what was
-    measured (headings, layout width, explorers)."""
+def print_page(tab, url: str, first_page: int, header: str | None,
+               anchors: list[str]) -> tuple[bytes, dict]:
+    """Print one built page starting at book page ``first_page``, with a destination for each
+    id of ``anchors``; returns the PDF and what was measured (headings, layout width,
+    explorers)."""
     from tools.page_weight import settle
 
     tab.goto(url, wait_until="load")
@@ -334,6 +370,7 @@ def print_page(tab, url: str, first_page: int, header: str | None) -> tuple[byte
     explorers = tab.evaluate(EXPLORERS_JS)
     measured = {"headings": tab.evaluate(HEADINGS_JS), "width_px": tab.evaluate(OVERFLOW_JS),
                 "explorers": explorers}
+    tab.evaluate(ANCHORS_JS, anchors)
     if first_page > 1:
         tab.evaluate(PAD_JS, first_page - 1)
     return tab.pdf(**pdf_options(first_page, header)), measured
@@ -435,6 +472,7 @@ def join(book: Book, front: list[bytes], printed: list[Printed], base_url: str,
     starts = {p.page.path: p.start - 1 for p in printed}
     targets = {p.page.path: _targets(r, p) for p, r in zip(printed, readers, strict=True)}
     base = urlparse(base_url)
+    stats = {"internal": 0, "site": 0, "to_page": 0, "unresolved": 0}
     prefix = "" if book.lang == SOURCE_LANG else f"{book.lang}/"
 
     def resolve(uri: str):
@@ -450,8 +488,11 @@ def join(book: Book, front: list[bytes], printed: list[Printed], base_url: str,
             path = book.pages[0].path
         if path in starts and not parsed.query:  # a query sets up the live explorer: online
             index, top = starts[path], None
-            if parsed.fragment and parsed.fragment in targets[path]:
-                index, top = targets[path][parsed.fragment]
+            fragment = unquote(parsed.fragment)
+            if fragment in targets[path]:
+                index, top = targets[path][fragment]
+            elif fragment:
+                stats["to_page"] += 1  # a target that does not print: the page's first page
             return ("page", index, top)
         address = site_url + prefix + path + (f"?{parsed.query}" if parsed.query else "") + (
             f"#{parsed.fragment}" if parsed.fragment else "")
@@ -462,7 +503,6 @@ def join(book: Book, front: list[bytes], printed: list[Printed], base_url: str,
         raise RuntimeError(f"the front matter has {front_pages} pages, the first page starts "
                            f"on page {printed[0].start}")
     bounds = [r[0] for r in ranges] + [len(writer.pages)]
-    stats = {"internal": 0, "site": 0, "unresolved": 0}
     for (first, path), end in zip(ranges, bounds[1:], strict=True):
         for index in range(first, end):
             page = writer.pages[index]
@@ -587,6 +627,7 @@ def build(lang: str, site_root: Path = SITE_ROOT, out_dir: Path = OUT_DIR,
     book = read_book(site)
     if book.lang != lang:
         raise ValueError(f"{site}: the pages say lang={book.lang!r}, expected {lang!r}")
+    anchors = link_targets(site, book)
     server = serve(site_root)
     base_url = f"http://127.0.0.1:{server.server_address[1]}" + (
         "" if lang == SOURCE_LANG else f"/{lang}")
@@ -610,7 +651,8 @@ def build(lang: str, site_root: Path = SITE_ROOT, out_dir: Path = OUT_DIR,
             start = 2 + contents_pages
             for page in book.pages:
                 t0 = time.perf_counter()
-                pdf, measured = print_page(tab, f"{base_url}/{page.path}", start, page.title)
+                pdf, measured = print_page(tab, f"{base_url}/{page.path}", start, page.title,
+                                           anchors[page.path])
                 item = Printed(page, pdf, _count(pdf), start, measured["headings"],
                                measured["width_px"], measured["explorers"],
                                time.perf_counter() - t0)
