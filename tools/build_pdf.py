@@ -613,9 +613,9 @@ def add_metadata(writer, book: Book) -> dict[str, str]:
 # === The whole book ===
 
 def build(lang: str, site_root: Path = SITE_ROOT, out_dir: Path = OUT_DIR,
-          log=print) -> dict:
-    """Print edition ``lang`` of the site under ``site_root`` to ``out_dir``; returns the
-    summary also written beside the PDF."""
+          log=print, copy_to_site: bool = True) -> dict:
+    """Print edition ``lang`` of the site under ``site_root`` to ``out_dir`` (and, with
+    ``copy_to_site``, to the edition's site); returns the summary also written beside the PDF."""
     from playwright.sync_api import sync_playwright
 
     from tools import release
@@ -667,6 +667,7 @@ def build(lang: str, site_root: Path = SITE_ROOT, out_dir: Path = OUT_DIR,
             if _count(contents) != contents_pages:
                 raise RuntimeError("the table of contents changed length with its numbers")
             browser.close()
+        printed_at = time.perf_counter()
         writer, links = join(book, [title, contents], printed, base_url,
                              release.site_url())
         info = add_metadata(writer, book)
@@ -678,11 +679,15 @@ def build(lang: str, site_root: Path = SITE_ROOT, out_dir: Path = OUT_DIR,
     finally:
         server.shutdown()
         server.server_close()
-    shutil.copyfile(target, site / pdf_name(lang))
+    joined_at = time.perf_counter()
+    if copy_to_site:
+        shutil.copyfile(target, site / pdf_name(lang))
     summary = {
         "pdf": str(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target),
         "lang": lang, "pages": len(writer.pages), "bytes": target.stat().st_size,
         "seconds": round(time.perf_counter() - started, 1), "contents_pages": contents_pages,
+        "print_seconds": round(printed_at - started, 1),
+        "join_seconds": round(joined_at - printed_at, 1),
         "paper_width_px": CONTENT_WIDTH_PX, "links": links, "metadata": info,
         "chapters": [{**asdict(item.page), "start": item.start, "pages": item.pages,
                       "width_px": item.width_px, "explorers": item.explorers,
