@@ -104,20 +104,22 @@ EXAMPLE_FREEZE_STARTED = """\
   ]
 }"""  # noqa: E501
 """The same freeze once started, the third document of the page's example, values verbatim
-:cite:p:`ms_schedev`: ``NotBefore`` is blank and the incarnation has increased."""
+:cite:p:`ms_schedev`. ``NotBefore`` is blank and the incarnation has increased."""
 
 EXAMPLE_EMPTY = '{"DocumentIncarnation": 1, "Events": []}'
-"""Nothing scheduled, the usual answer: the first document of the page's example
+"""Nothing scheduled, the usual answer, and the first document of the page's example
 :cite:p:`ms_schedev`."""
 
 EXAMPLE_FINISHED = '{"DocumentIncarnation": 4, "Events": []}'
-"""The last document of the page's example :cite:p:`ms_schedev`: the freeze is over, so it has
-disappeared from ``Events`` (there is no ``Completed`` status) and the incarnation has increased
-once more."""
+"""The last document of the page's example, once the freeze is over :cite:p:`ms_schedev`.
+
+The event has disappeared from ``Events`` (there is no ``Completed`` status) and the incarnation
+has increased once more."""
 
 EXAMPLE_LIFECYCLE = (EXAMPLE_EMPTY, EXAMPLE_FREEZE, EXAMPLE_FREEZE_STARTED, EXAMPLE_FINISHED)
-"""The four documents of the Scheduled Events page's example, in order (incarnations 1 to 4): no
-events; a ``Freeze`` scheduled for ``WestNO_0`` and ``WestNO_1``; the same freeze ``Started``;
+"""The four documents of the Scheduled Events page's example in order, incarnations 1 to 4.
+
+No events; a ``Freeze`` scheduled for ``WestNO_0`` and ``WestNO_1``; the same freeze ``Started``;
 no events again :cite:p:`ms_schedev`. The page prints the fields of an event in another order;
 the values are the same."""
 
