@@ -51,7 +51,7 @@ def test_every_slider_step_marks_the_nearest_rank_and_colours_the_values_beyond_
     slider = fig.layout.sliders[0]
     assert [s.label for s in slider.steps] == ["10", "100", "1,000"]
     assert slider.active == 1
-    for n, step in zip(sizes, slider.steps):
+    for n, step in zip(sizes, slider.steps, strict=True):
         data, layout, traces = step.args
         rank = percentiles.nearest_rank(99, n)
         assert list(traces) == [0, 1]
