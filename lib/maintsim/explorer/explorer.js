@@ -305,7 +305,7 @@ const ROWS = {
   percentiles: ["p50", "p999", "over_t", "per_vm_year", "per_fleet_year"],
   sla: ["p50", "p999", "over_t", "per_vm_year", "per_fleet_year", "downtime", "budget_used", "miss_probability", "credit"],
 };
-const COLOURS = { curve: "#0072B2", tail: "#D55E00", pinned: "#777777", met: "#009E73", missed: "#D55E00" };
+const COLOURS = { curve: "#0072B2", tail: "#D55E00", pinned: "#777777" };
 let counter = 0;
 
 export function mount(root, { spec, settings = {}, view = "sla", url = false, onChange = null, Plotly = globalThis.Plotly }) {
@@ -392,10 +392,14 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
     try { await navigator.clipboard.writeText(location.href); notice.textContent = t.copied; } catch { notice.textContent = `${t.copy_failed} ${location.href}`; }
   }));
   const plot = h("div", { class: "mbx-plot" });
+  const swatch = (cls, text) => h("span", { class: "mbx-key" }, h("span", { class: `mbx-swatch ${cls}` }), text);
+  const pinKey = swatch("mbx-swatch-pinned", t["trace.pinned"]);
+  const legend = h("p", { class: "mbx-legend" }, swatch("mbx-swatch-curve", t["trace.curve"]), swatch("mbx-swatch-tail", t["trace.tail"]), pinKey);
+  const meter = h("div", { class: "mbx-meter", hidden: view !== "sla" });
   root.classList.add("mbx");
   root.replaceChildren(
     h("div", { class: "mbx-top" }, h("div", { class: "mbx-answer", "aria-live": "polite" }, ...bigs, table), h("form", { class: "mbx-controls", novalidate: true }, ...groups)),
-    h("div", { class: "mbx-actions" }, ...actions), notice, plot);
+    h("div", { class: "mbx-actions" }, ...actions), notice, meter, plot, legend);
   root.querySelector("form").addEventListener("submit", (e) => e.preventDefault());
   root.setAttribute("data-maintbook-explorer", "");
   notice.textContent = notices.join(" ");
@@ -422,14 +426,13 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
     return true;
   }
 
-  function row(r, s, v) {
-    const tier = spec.tiers[s.tier];
+  function row(r, v) {
+    const perVm = v.over_threshold_per_vm_year;
     return {
-      p50: fmtS(v.exact_p50_s), p999: fmtS(v.exact_p999_s), over_t: `${fmtPct(v.share_over_threshold)} (T = ${s.threshold_s} s)`,
-      per_vm_year: fmtCount(v.over_threshold_per_vm_year) + (v.over_threshold_per_vm_year > 0 && v.over_threshold_per_vm_year < 1 ? ` (${fill(t.once_every, { n: sig(1 / v.over_threshold_per_vm_year) })})` : ""),
-      per_fleet_year: `${fmtCount(v.over_threshold_fleet_year)} (${s.fleet_vms.toLocaleString("en-US")} VMs)`,
-      downtime: `${fmtMin(v.downtime_min)} (${t.allowed} ${fmtMin(v.allowed_min)})`, budget_used: fmtPct(v.budget_used_share),
-      miss_probability: fmtChance(v.miss_probability), credit: `${v.credit_pct} % (${tier.target_pct} %)`,
+      p50: fmtS(v.exact_p50_s), p999: fmtS(v.exact_p999_s), over_t: fmtPct(v.share_over_threshold),
+      per_vm_year: fmtCount(perVm) + (perVm > 0 && perVm < 1 ? ` (${fill(t.once_every, { n: sig(1 / perVm) })})` : ""),
+      per_fleet_year: fmtCount(v.over_threshold_fleet_year), downtime: fmtMin(v.downtime_min),
+      budget_used: fmtPct(v.budget_used_share), miss_probability: fmtChance(v.miss_probability), credit: `${v.credit_pct} %`,
     }[r];
   }
   function render() {
@@ -438,56 +441,53 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
     big.uptime.textContent = fmtUptime(v.uptime_pct, tier.target_pct, v.met);
     big.verdict.textContent = `${v.met ? "✓" : "✗"} ${tier.target_pct} % ${t.verdict}: ${v.met ? t.met : t.missed}`;
     big.verdict.className = "mbx-verdict " + (v.met ? "mbx-met" : "mbx-missed");
-    pinHead.hidden = !pinned;
+    pinHead.hidden = pinKey.hidden = !pinned;
+    meter.replaceChildren(h("p", { class: "mbx-meter-title" }, t.meter), meterRow(t["bar.downtime"], v, false),
+      ...(pinned ? [meterRow(t["bar.pinned"], pinned.r, true)] : []));
     for (const r of ROWS[view]) {
-      cells[r][0].textContent = row(r, s, v);
+      cells[r][0].textContent = row(r, v);
       cells[r][1].hidden = !pinned;
-      cells[r][1].textContent = pinned ? row(r, pinned.settings, pinned.r) : "";
+      cells[r][1].textContent = pinned ? row(r, pinned.r) : "";
     }
     draw();
   }
 
   // --- figure: the share of freezes longer than x (log-log), T, percentiles; downtime vs budget ---
+  let drawn = Promise.resolve();
   const XS = Array.from({ length: 161 }, (_, i) => 10 ** (-1.3 + i * 0.03));  // 0.05 s to 3,000 s
   const Y_MIN = 1e-4;  // percent
   const curve = (s) => { const m = model(s, spec); return XS.map((x) => Math.max(100 * exceedance(m, x), Y_MIN / 10)); };
+  let figureKey = "";
   function draw() {
-    if (!Plotly) return;
-    const s = state, v = current, y = curve(s), sla = view === "sla";
-    const tailX = XS.filter((x) => x >= s.threshold_s), tailY = y.slice(XS.length - tailX.length);
+    const s = state, v = current, fig = (x) => [x.median_s, x.p99_s, x.heavy_share, x.scale, x.threshold_s];
+    const key = JSON.stringify([fig(s), pinned && fig(pinned.settings)]);
+    if (!Plotly || key === figureKey) return;  // the month, the tier, the rule and the fleet move no curve
+    figureKey = key;
+    const y = curve(s), tailX = XS.filter((x) => x >= s.threshold_s), tailY = y.slice(XS.length - tailX.length);
     const data = [
-      { x: XS, y, mode: "lines", name: t["trace.curve"], line: { color: COLOURS.curve, width: 2.5 }, hovertemplate: "%{y:.3g} % > %{x:.3g} s<extra></extra>" },
-      { x: [s.threshold_s, ...tailX, tailX[tailX.length - 1] ?? s.threshold_s], y: [Y_MIN, ...tailY, Y_MIN], fill: "toself", mode: "lines", name: t["trace.tail"], line: { width: 0 }, fillcolor: "rgba(213,94,0,0.3)", hoverinfo: "skip" },
-      { x: [v.exact_p50_s, v.exact_p99_s, v.exact_p999_s], y: [50, 1, 0.1], mode: "markers+text", text: ["P50", "P99", "P99.9"], textposition: "middle right", marker: { color: COLOURS.curve, size: 9 }, showlegend: false, hovertemplate: "%{text} %{x:.3g} s<extra></extra>" },
+      { x: XS, y, mode: "lines", line: { color: COLOURS.curve, width: 2.5 }, hovertemplate: "%{y:.3g} % > %{x:.3g} s<extra></extra>" },
+      { x: [s.threshold_s, ...tailX, tailX[tailX.length - 1] ?? s.threshold_s], y: [Y_MIN, ...tailY, Y_MIN], fill: "toself", mode: "lines", line: { width: 0 }, fillcolor: "rgba(213,94,0,0.3)", hoverinfo: "skip" },
+      { x: [v.exact_p50_s, v.exact_p99_s, v.exact_p999_s], y: [50, 1, 0.1], mode: "markers+text", text: ["P50", "P99", "P99.9"], textposition: "middle right", marker: { color: COLOURS.curve, size: 9 }, hovertemplate: "%{text} %{x:.3g} s<extra></extra>" },
     ];
+    // The time-out T: a line with its label, drawn as data so that the layout never changes.
+    data.push({ x: [s.threshold_s, s.threshold_s], y: [Y_MIN, 100], mode: "lines+text", text: ["", `T = ${s.threshold_s} s`], textposition: "top right", textfont: { color: COLOURS.tail, size: 12 }, cliponaxis: false, line: { color: COLOURS.tail, dash: "dash", width: 2 }, hoverinfo: "skip" });
     if (pinned) data.push({ x: XS, y: curve(pinned.settings), mode: "lines", name: t["trace.pinned"], line: { color: COLOURS.pinned, dash: "dash", width: 2 }, hoverinfo: "skip" });
-    const line = (x, xref, yref, color, dash) => ({ type: "line", xref, yref, x0: x, x1: x, y0: 0, y1: 1, line: { color, dash, width: 2 } });
-    const note = (x, xref, yref, text) => ({ x: Math.log10(x), xref, y: 1, yref, text, showarrow: false, xanchor: "left", yanchor: "bottom", font: { size: 12, color: COLOURS.tail } });
-    const shapes = [line(s.threshold_s, "x", "y domain", COLOURS.tail, "dash")];
-    const annotations = [note(s.threshold_s, "x", "y domain", `T = ${s.threshold_s} s`)];
     const decades = [100, 10, 1, 0.1, 0.01, 0.001, 0.0001];
-    const layout = {
-      height: sla ? 540 : 400, margin: { l: 78, r: 16, t: 24, b: 40 }, showlegend: true,
-      legend: { orientation: "h", x: 0, y: sla ? -0.12 : -0.2 }, font: { family: "system-ui, sans-serif", size: 13 },
+    drawn = Plotly.react(plot, data, {
+      height: 380, margin: { l: 78, r: 16, t: 24, b: 48 }, showlegend: false, font: { family: "system-ui, sans-serif", size: 13 },
       xaxis: { type: "log", range: [-1.3, 3.5], title: { text: t["axis.freeze"] }, tickvals: [0.1, 1, 10, 60, 600], ticktext: ["0.1 s", "1 s", "10 s", "1 min", "10 min"] },
-      yaxis: { type: "log", range: [-4, 2.05], title: { text: t["axis.share"] }, domain: sla ? [0.4, 1] : [0, 1], tickvals: decades, ticktext: decades.map((d) => `${d} %`) },
-      shapes, annotations, plot_bgcolor: "white", paper_bgcolor: "white",
-    };
-    if (sla) {
-      const over = !v.met, bars = [[t["bar.downtime"], v.downtime_min, over]];
-      if (pinned) bars.unshift([t["bar.pinned"], pinned.r.downtime_min, !pinned.r.met]);
-      data.push({
-        type: "bar", orientation: "h", xaxis: "x2", yaxis: "y2", showlegend: false, y: bars.map((b) => b[0]), x: bars.map((b) => Math.max(b[1], 1e-3)),
-        text: bars.map((b) => fmtMin(b[1])), textposition: "outside", cliponaxis: false, textfont: { color: "#111" },
-        marker: { color: bars.map((b) => (b[2] ? COLOURS.missed : b[0] === t["bar.pinned"] ? COLOURS.pinned : COLOURS.curve)), pattern: { shape: bars.map((b) => (b[2] ? "/" : "")) } },
-        hovertemplate: "%{y}: %{x:.3g} min<extra></extra>",
-      });
-      layout.xaxis2 = { type: "log", range: [-3, 3.5], anchor: "y2", title: { text: t["axis.downtime"] } };
-      layout.yaxis2 = { domain: [0, 0.2], anchor: "x2", automargin: true };
-      shapes.push(line(v.allowed_min, "x2", "y2 domain", COLOURS.missed, "solid"));
-      annotations.push(note(v.allowed_min, "x2", "y2 domain", `${t.budget} ${fmtMin(v.allowed_min)}`));
-    }
-    Plotly.react(plot, data, layout, { displayModeBar: false, responsive: true });
+      yaxis: { type: "log", range: [-4, 2.2], title: { text: t["axis.share"] }, tickvals: decades, ticktext: decades.map((d) => `${d} %`) },
+      plot_bgcolor: "white", paper_bgcolor: "white",
+    }, { displayModeBar: false, responsive: true });
+  }
+
+  // The month's expected downtime against the budget, as plain HTML (a bar per setting).
+  function meterRow(label, r, ghost) {
+    const used = r.budget_used_share, width = Math.min(used / 2, 1) * 100;
+    const bar = h("span", { class: `mbx-bar${ghost ? " mbx-ghost" : ""}${r.met ? "" : " mbx-over"}`, style: `width:${width}%` });
+    return h("div", { class: "mbx-meter-row" }, h("span", { class: "mbx-meter-label" }, label),
+      h("span", { class: "mbx-track" }, bar, h("span", { class: "mbx-budget" })),
+      h("span", { class: "mbx-meter-value" }, `${fmtMin(r.downtime_min)}: ${fmtPct(used)} ${t.of_budget} ${fmtMin(r.allowed_min)}${r.met ? "" : ` (${t.missed})`}`));
   }
 
   render();
@@ -505,7 +505,7 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
     settings: () => ({ ...state }),
     readouts: () => ({ ...current }),
     pin: () => pinButton.click(),
-    redraw: draw,
+    drawn: () => drawn,
   };
   const registry = (globalThis.maintbook ??= {});
   (registry.explorers ??= []).push(api);
