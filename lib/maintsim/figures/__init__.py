@@ -6,6 +6,7 @@ Nothing in :mod:`maintsim`'s model modules (``sla``, ``percentiles``, ``freeze``
 ==================================  ==========================================================
 ``maintsim.figures.plotting``       plotly set-up for every page, the palette, the mime plugin
 ``maintsim.figures.sequence``       the steps of one maintenance event (chapter 4)
+``maintsim.figures.sla``            freezes that fit a budget, credits per tier (chapter 7)
 ``maintsim.figures.timeline``       one VM's year, cloud versus on-premises (chapter 1)
 ``maintsim.figures.workload``       survival, retransmission and tuning figures (chapters 6, 9)
 ==================================  ==========================================================
