@@ -137,3 +137,19 @@ def test_the_level_axis_is_labelled_with_the_real_credits(credit_fig):
     for panel in range(len(sla.TIERS)):
         assert _levels(credit_fig, panel) == [0.0, 10.0, 25.0, 100.0]
     assert math.isclose(credit_fig.data[0].x[1], 4.32, rel_tol=1e-9)
+
+
+def test_the_tiers_table_has_every_tier_and_every_band_and_no_bibtex_key():
+    table = fsla.tiers_table()
+    assert [r[0] for r in table.rows] == [f"{t.target_pct:g} %" for t in sla.TIERS.values()]
+    premium = table.rows[list(sla.TIERS).index("single_premium")]
+    assert premium[2] == "below 99.9 %: 10 %; below 99 %: 25 %; below 95 %: 100 %"
+    text = table.to_markdown() + table._repr_html_()
+    assert "azure_sla" not in text and "unconfirmed" not in text
+
+
+def test_the_version_table_lists_the_2018_removal_of_the_maintenance_exclusion():
+    rows = fsla.version_history_table().rows
+    assert len(rows) == 10
+    v17 = next(r for r in rows if r[0] == "v1.7")
+    assert v17[1] == "2018-03" and "exclusion" in v17[2]

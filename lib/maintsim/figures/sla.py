@@ -8,6 +8,8 @@ Chapter 7 draws both. Every number comes from :mod:`maintsim.sla` (and through i
 * :func:`credit_figure`: the service credit against a month's downtime as small multiples, one
   panel per SLA tier, so that five step functions never overlap and each reads on a phone.
 * :func:`minute_ticks`: human tick labels ("1 min", "1 h", "1 day") for a log axis in minutes.
+* :func:`tiers_table` and :func:`version_history_table`: the SLA's tiers and its versions as narrow
+  tables that wrap on a phone (:class:`maintsim.figures.workload.HtmlTable`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from plotly.subplots import make_subplots
 
 from maintsim import _validate, facts, sla
 from maintsim.figures.plotting import PALETTE, threshold_line
+from maintsim.figures.workload import HtmlTable
 
 __all__ = [
     "MIN_TICK_GAP_DECADES",
@@ -29,6 +32,8 @@ __all__ = [
     "credit_steps",
     "freezes_fit_figure",
     "minute_ticks",
+    "tiers_table",
+    "version_history_table",
 ]
 
 RULE_COLOURS = {
@@ -197,7 +202,7 @@ def credit_figure(month_min, tiers=None) -> go.Figure:
     levels = sorted({0.0} | {c for _, credits in steps.values() for c in credits})
     level_of = {c: i for i, c in enumerate(levels)}
     x_low = 1.0
-    x_high = 1.5 * max(max(starts) for starts, _ in steps.values())
+    x_high = 2.5 * max(max(starts) for starts, _ in steps.values())
     titles = [f"{sla.TIERS[k].target_pct:g} %: {TIER_SHORT_LABELS[k]}" for k in keys]
     fig = make_subplots(rows=len(keys), cols=1, shared_xaxes=True, vertical_spacing=0.06,
                         subplot_titles=titles)
@@ -230,3 +235,27 @@ def credit_figure(month_min, tiers=None) -> go.Figure:
         height=120 + 115 * len(keys), margin={"l": 60, "r": 10, "t": 70, "b": 50},
     )
     return fig
+
+
+def tiers_table() -> HtmlTable:
+    """The SLA tiers of :data:`maintsim.sla.TIERS`: target, deployment and credit bands.
+
+    A band reads "below 99.9 %: 10 %": a month whose uptime falls below 99.9 % earns 10 % of
+    the monthly fee back, unless a deeper band applies :cite:p:`azure_sla_vm_v19`.
+    """
+    rows = tuple(
+        (f"{t.target_pct:g} %", t.label,
+         "; ".join(f"below {b.below_pct:g} %: {b.credit_pct:g} %" for b in t.credit_bands))
+        for t in sla.TIERS.values()
+    )
+    return HtmlTable(("Target", "Deployment", "Credit (share of the fee)"), rows,
+                     caption="Azure VM SLA v1.9: tiers and credit bands")
+
+
+def version_history_table() -> HtmlTable:
+    """The VM SLA's versions (:data:`maintsim.facts.SLA_VERSION_HISTORY`)
+    :cite:p:`azure_sla_history`."""
+    rows = tuple((f"v{version}", date, change)
+                 for version, date, change in facts.SLA_VERSION_HISTORY)
+    return HtmlTable(("Version", "Date", "What changed"), rows,
+                     caption="Versions of the SLA for Virtual Machines")
