@@ -240,16 +240,21 @@ def credit_figure(month_min, tiers=None) -> go.Figure:
 def tiers_table() -> HtmlTable:
     """The SLA tiers of :data:`maintsim.sla.TIERS`: target, deployment and credit bands.
 
-    A band reads "below 99.9 %: 10 %": a month whose uptime falls below 99.9 % earns 10 % of
-    the monthly fee back, unless a deeper band applies :cite:p:`azure_sla_vm_v19`.
+    One column per credit share: the column "10 % credit below" holds the uptime below which a month
+    earns 10 % of the monthly fee back (unless a deeper band applies) :cite:p:`azure_sla_vm_v19`;
+    "-" where a tier has no such band. Narrow columns, so the table wraps on a phone.
     """
-    rows = tuple(
-        (f"{t.target_pct:g} %", t.label,
-         "; ".join(f"below {b.below_pct:g} %: {b.credit_pct:g} %" for b in t.credit_bands))
-        for t in sla.TIERS.values()
-    )
-    return HtmlTable(("Target", "Deployment", "Credit (share of the fee)"), rows,
-                     caption="Azure VM SLA v1.9: tiers and credit bands")
+    tiers = list(sla.TIERS.values())
+    credits = sorted({b.credit_pct for t in tiers for b in t.credit_bands})
+
+    def below(tier, credit):
+        band = next((b for b in tier.credit_bands if b.credit_pct == credit), None)
+        return "-" if band is None else f"{band.below_pct:g} %"
+
+    rows = tuple((f"{t.target_pct:g} %", t.label, *(below(t, c) for c in credits))
+                 for t in tiers)
+    headers = ("Target", "Deployment", *(f"{c:g} % credit below" for c in credits))
+    return HtmlTable(headers, rows, caption="Azure VM SLA v1.9: tiers and credit bands")
 
 
 def version_history_table() -> HtmlTable:
