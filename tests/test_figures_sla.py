@@ -141,12 +141,13 @@ def test_the_level_axis_is_labelled_with_the_real_credits(credit_fig):
 
 def test_the_tiers_table_has_every_tier_and_every_band_and_no_bibtex_key():
     table = fsla.tiers_table()
-    assert [r[0] for r in table.rows] == [f"{t.target_pct:g} %" for t in sla.TIERS.values()]
-    assert table.headers[2:] == ("10 % credit below", "25 % credit below", "100 % credit below")
-    premium = table.rows[list(sla.TIERS).index("single_premium")]
-    assert premium[2:] == ("99.9 %", "99 %", "95 %")
-    hdd = table.rows[list(sla.TIERS).index("single_standard_hdd")]
-    assert hdd[2:] == ("95 %", "92 %", "90 %")
+    assert [r[0] for r in table.rows] == [f"{t.target_pct:g}\u00a0%" for t in sla.TIERS.values()]
+    cells = [[c.replace("\u00a0", " ") for c in row] for row in (table.headers, *table.rows)]
+    assert cells[0][2:] == ["10 % credit below", "25 % credit below", "100 % credit below"]
+    premium = cells[1 + list(sla.TIERS).index("single_premium")]
+    assert premium[2:] == ["99.9 %", "99 %", "95 %"]
+    hdd = cells[1 + list(sla.TIERS).index("single_standard_hdd")]
+    assert hdd[2:] == ["95 %", "92 %", "90 %"]
     text = table.to_markdown() + table._repr_html_()
     assert "azure_sla" not in text and "unconfirmed" not in text
 

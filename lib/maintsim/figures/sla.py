@@ -237,6 +237,11 @@ def credit_figure(month_min, tiers=None) -> go.Figure:
     return fig
 
 
+_PCT = "\u00a0%"
+"""A percent sign joined to its number by a no-break space, so that a narrow cell never wraps
+between them."""
+
+
 def tiers_table() -> HtmlTable:
     """The SLA tiers of :data:`maintsim.sla.TIERS`: target, deployment and credit bands.
 
@@ -249,11 +254,11 @@ def tiers_table() -> HtmlTable:
 
     def below(tier, credit):
         band = next((b for b in tier.credit_bands if b.credit_pct == credit), None)
-        return "-" if band is None else f"{band.below_pct:g} %"
+        return "-" if band is None else f"{band.below_pct:g}{_PCT}"
 
-    rows = tuple((f"{t.target_pct:g} %", t.label, *(below(t, c) for c in credits))
+    rows = tuple((f"{t.target_pct:g}{_PCT}", t.label, *(below(t, c) for c in credits))
                  for t in tiers)
-    headers = ("Target", "Deployment", *(f"{c:g} % credit below" for c in credits))
+    headers = ("Target", "Deployment", *(f"{c:g}{_PCT} credit below" for c in credits))
     return HtmlTable(headers, rows, caption="Azure VM SLA v1.9: tiers and credit bands")
 
 
