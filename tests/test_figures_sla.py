@@ -143,13 +143,20 @@ def test_the_tiers_table_has_every_tier_and_every_band_and_no_bibtex_key():
     table = fsla.tiers_table()
     assert [r[0] for r in table.rows] == [f"{t.target_pct:g}\u00a0%" for t in sla.TIERS.values()]
     cells = [[c.replace("\u00a0", " ") for c in row] for row in (table.headers, *table.rows)]
-    assert cells[0][2:] == ["10 % credit below", "25 % credit below", "100 % credit below"]
+    assert cells[0] == ["Target (10 % credit below)", "Deployment", "25 % credit below",
+                        "100 % credit below"]
     premium = cells[1 + list(sla.TIERS).index("single_premium")]
-    assert premium[2:] == ["99.9 %", "99 %", "95 %"]
+    assert premium[0] == "99.9 %" and premium[2:] == ["99 %", "95 %"]
     hdd = cells[1 + list(sla.TIERS).index("single_standard_hdd")]
-    assert hdd[2:] == ["95 %", "92 %", "90 %"]
+    assert hdd[0] == "95 %" and hdd[2:] == ["92 %", "90 %"]
     text = table.to_markdown() + table._repr_html_()
     assert "azure_sla" not in text and "unconfirmed" not in text
+
+
+def test_every_tier_s_mildest_band_starts_at_its_target_so_the_table_may_merge_them():
+    for tier in sla.TIERS.values():
+        assert tier.credit_bands[0].below_pct == tier.target_pct
+        assert tier.credit_bands[0].credit_pct == 10
 
 
 def test_the_version_table_lists_the_2018_removal_of_the_maintenance_exclusion():
@@ -157,3 +164,19 @@ def test_the_version_table_lists_the_2018_removal_of_the_maintenance_exclusion()
     assert len(rows) == 10
     v17 = next(r for r in rows if r[0] == "v1.7")
     assert v17[1] == "2018-03" and "exclusion" in v17[2]
+
+
+def test_the_tiers_table_keeps_a_column_for_every_share_when_a_band_starts_below_target(
+        monkeypatch):
+    from dataclasses import replace
+
+    from maintsim.facts import CreditBand
+    odd = replace(sla.TIERS["single_premium"],
+                  credit_bands=(CreditBand(99.8, 5), CreditBand(99.0, 25)))
+    monkeypatch.setattr(sla, "TIERS", {**sla.TIERS, "single_premium": odd})
+    table = fsla.tiers_table()
+    assert table.headers[0] == "Target"
+    assert [h.replace("\u00a0", " ") for h in table.headers[2:]] == [
+        "5 % credit below", "10 % credit below", "25 % credit below", "100 % credit below"]
+    row = table.rows[list(sla.TIERS).index("single_premium")]
+    assert [c.replace("\u00a0", " ") for c in row[2:]] == ["99.8 %", "-", "99 %", "-"]

@@ -245,20 +245,26 @@ between them."""
 def tiers_table() -> HtmlTable:
     """The SLA tiers of :data:`maintsim.sla.TIERS`: target, deployment and credit bands.
 
-    One column per credit share: the column "10 % credit below" holds the uptime below which a month
-    earns 10 % of the monthly fee back (unless a deeper band applies) :cite:p:`azure_sla_vm_v19`;
-    "-" where a tier has no such band. Narrow columns, so the table wraps on a phone.
+    One column per credit share: the column "25 % credit below" holds the uptime below which a
+    month earns 25 % of the monthly fee back (unless a deeper band applies)
+    :cite:p:`azure_sla_vm_v19`; "-" where a tier has no such band. Every tier of v1.9 starts its
+    mildest band at its target, so that band shares the target's column ("Target (10 % credit
+    below)"). Narrow columns, so the table fits a phone.
     """
     tiers = list(sla.TIERS.values())
-    credits = sorted({b.credit_pct for t in tiers for b in t.credit_bands})
+    mildest = {t.credit_bands[0].credit_pct for t in tiers}
+    merged = len(mildest) == 1 and all(t.credit_bands[0].below_pct == t.target_pct for t in tiers)
+    skip = 1 if merged else 0
+    credits = sorted({b.credit_pct for t in tiers for b in t.credit_bands[skip:]})
 
     def below(tier, credit):
-        band = next((b for b in tier.credit_bands if b.credit_pct == credit), None)
+        band = next((b for b in tier.credit_bands[skip:] if b.credit_pct == credit), None)
         return "-" if band is None else f"{band.below_pct:g}{_PCT}"
 
+    target = f"Target ({mildest.pop():g}{_PCT} credit below)" if merged else "Target"
     rows = tuple((f"{t.target_pct:g}{_PCT}", t.label, *(below(t, c) for c in credits))
                  for t in tiers)
-    headers = ("Target", "Deployment", *(f"{c:g}{_PCT} credit below" for c in credits))
+    headers = (target, "Deployment", *(f"{c:g}{_PCT} credit below" for c in credits))
     return HtmlTable(headers, rows, caption="Azure VM SLA v1.9: tiers and credit bands")
 
 
