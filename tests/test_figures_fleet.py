@@ -10,6 +10,7 @@ import pytest
 
 from maintsim import facts, fleet, sla
 from maintsim.figures import fleet as ff
+from maintsim.figures import plotting
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +24,7 @@ def results():
     (150, "2.5 min"), (600, "10 min"), (3600, "1 h"), (86_400, "1 day"), (172_800, "2 days"),
 ])
 def test_a_duration_reads_the_way_a_person_says_it(seconds, text):
-    assert ff.duration_label(seconds) == text
+    assert plotting.duration_label(seconds) == text
 
 
 @pytest.mark.parametrize("bad, error", [
@@ -32,7 +33,7 @@ def test_a_duration_reads_the_way_a_person_says_it(seconds, text):
 ])
 def test_a_duration_label_refuses_what_is_not_a_positive_time(bad, error):
     with pytest.raises(error, match="seconds"):
-        ff.duration_label(bad)
+        plotting.duration_label(bad)
 
 
 def test_the_assumptions_table_has_one_row_per_kind_and_no_bibtex_key_in_it():

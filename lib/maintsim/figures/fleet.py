@@ -8,8 +8,8 @@ figures and the prose agree.
 * :func:`downtime_histogram` counts VM-months by their downtime in equal steps of
   :math:`\\log_{10}` seconds; :func:`downtime_figure` draws those counts for several
   accounting rules, one slider step per rule, with the budgets of the SLA targets.
-* :func:`duration_label` writes a time the way a reader says it ("10 ms", "1 min", "1 h");
-  the log axes use it for their ticks.
+* durations are written the way a reader says them ("10 ms", "1 min", "1 h",
+  :func:`maintsim.figures.plotting.duration_label`), on the axes too.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from maintsim import _validate, facts, fleet, freeze, sla
-from maintsim.figures.plotting import PALETTE, THRESHOLD_COLOUR
+from maintsim.figures.plotting import PALETTE, THRESHOLD_COLOUR, duration_label
 from maintsim.figures.workload import HtmlTable
 
 __all__ = [
@@ -31,7 +31,6 @@ __all__ = [
     "assumptions_table",
     "downtime_figure",
     "downtime_histogram",
-    "duration_label",
     "source_label",
 ]
 
@@ -49,7 +48,8 @@ DOWNTIME_RANGE_S = (0.01, 7200.0)
 the range is counted in the first bin, one above it in the last."""
 
 DOWNTIME_TICKS_S = (0.01, 1.0, 60.0, 3600.0)
-"""Tick positions of the downtime axis, seconds, labelled by :func:`duration_label`: few enough
+"""Tick positions of the downtime axis, seconds, labelled in words
+(:func:`maintsim.figures.plotting.duration_label`): few enough
 to stay level on a phone-wide figure."""
 
 _COUNT_TICKS = (1, 10, 100, 1_000, 10_000, 100_000, 1_000_000)
@@ -66,29 +66,6 @@ def source_label(key: str) -> str:
     if key not in SOURCE_LABELS:
         raise ValueError(f"key must be one of {sorted(SOURCE_LABELS)}, got {key!r}")
     return SOURCE_LABELS[key]
-
-
-def duration_label(seconds) -> str:
-    """A time as a reader says it: ``"10 ms"``, ``"1 s"``, ``"1 min"``, ``"10 min"``, ``"1 h"``.
-
-    Below a second in milliseconds, below a minute in seconds, below an hour in minutes, below a
-    day in hours, else in days; three significant digits at most (``"2.5 min"``).
-
-    Parameters
-    ----------
-    seconds : float
-        A duration, seconds (> 0 and finite).
-    """
-    s = _validate.scalar("seconds", seconds)
-    if not (math.isfinite(s) and s > 0):
-        raise ValueError(f"seconds must be a positive finite number, got {seconds!r}")
-    for unit_s, unit in ((86_400.0, "day"), (3600.0, "h"), (60.0, "min"), (1.0, "s")):
-        if s >= unit_s:
-            value = s / unit_s
-            if unit == "day" and f"{value:.3g}" != "1":
-                unit = "days"
-            return f"{value:.3g} {unit}"
-    return f"{s * 1000:.3g} ms"
 
 
 def assumptions_table() -> HtmlTable:
@@ -153,7 +130,8 @@ def downtime_figure(results: Mapping[str, fleet.FleetResult], *,
     """How many VM-months lose how much time, one slider step per accounting rule.
 
     Both axes are logarithmic with readable ticks: downtime from 10 ms to two hours
-    (:func:`duration_label`) and VM-months from 1 to a million. The dashed lines are the
+    (:func:`maintsim.figures.plotting.duration_label`) and VM-months from 1 to a million. The
+    dashed lines are the
     downtime budgets of ``targets_pct`` in the simulated month,
     :math:`(1 - p/100) \\times` the month's seconds (:func:`maintsim.sla.allowed_downtime_min`).
     Months with no downtime cannot sit on a log axis; the hover text of the first bar says

@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from maintsim import _validate, facts, sla
-from maintsim.figures.plotting import PALETTE, threshold_line
+from maintsim.figures.plotting import PALETTE, duration_label, log_ticks, threshold_line
 from maintsim.figures.workload import HtmlTable
 
 __all__ = [
@@ -54,7 +54,6 @@ TIER_SHORT_LABELS = {
 """A panel title short enough for a phone, per tier of :data:`maintsim.sla.TIERS` (the full
 label is ``tier.label``)."""
 
-_MINUTE_UNITS = (("day", 1440.0), ("h", 60.0), ("min", 1.0), ("s", 1 / 60))
 _TICK_CANDIDATES_MIN = (1 / 60, 10 / 60, 1.0, 10.0, 60.0, 600.0, 1440.0, 4320.0, 14400.0)
 
 MIN_TICK_GAP_DECADES = 0.45
@@ -64,14 +63,7 @@ phone-wide axis of four decades, room for a label such as "10 min"."""
 
 def _duration_label(minutes: float) -> str:
     """``90`` -> ``"1.5 h"``, ``1440`` -> ``"1 day"``, ``4320`` -> ``"3 days"``."""
-    for unit, size in _MINUTE_UNITS:
-        if minutes >= size or unit == "s":
-            value = minutes / size
-            text = f"{value:.3g}"
-            if unit == "day":
-                return f"{text} day" + ("" if text == "1" else "s")
-            return f"{text} {unit}"
-    raise AssertionError("unreachable")  # pragma: no cover
+    return duration_label(60.0 * minutes)
 
 
 def minute_ticks(low_min, high_min) -> tuple[list[float], list[str]]:
@@ -102,14 +94,8 @@ def minute_ticks(low_min, high_min) -> tuple[list[float], list[str]]:
         raise ValueError(
             f"minute_ticks needs 0 < low_min < high_min, got low_min={low!r}, high_min={high!r}"
         )
-    values: list[float] = []
-    for value in _TICK_CANDIDATES_MIN:
-        if not low <= value <= high:
-            continue
-        if values and math.log10(value / values[-1]) < MIN_TICK_GAP_DECADES:
-            continue
-        values.append(float(value))
-    return values, [_duration_label(v) for v in values]
+    return log_ticks(low, high, _TICK_CANDIDATES_MIN, _duration_label,
+                     min_gap_decades=MIN_TICK_GAP_DECADES)
 
 
 def freezes_fit_figure(freezes_s, target_pct, month_min) -> go.Figure:

@@ -12,32 +12,24 @@ from maintsim.timeline import DAYS_PER_YEAR, EVENT_LABELS, YearOfEvents
 
 __all__ = ["HUMAN_TICKS_S", "human_ticks", "year_figure"]
 
-HUMAN_TICKS_S: tuple[tuple[float, str], ...] = (
-    (0.001, "1 ms"),
-    (0.01, "10 ms"),
-    (1.0, "1 s"),
-    (60.0, "1 min"),
-    (3600.0, "1 h"),
-    (86400.0, "1 day"),
-)
-"""Tick marks of a log axis of durations, in seconds, with the words a reader uses for them
-(about two decades apart, so a phone-sized figure keeps them apart)."""
+HUMAN_TICKS_S: tuple[float, ...] = (0.001, 0.01, 1.0, 60.0, 3600.0, 86400.0)
+"""Tick marks of the year's log axis of durations, seconds, labelled with the words a reader uses
+for them (:func:`maintsim.figures.plotting.duration_label`: 1 ms, 10 ms, 1 s, 1 min, 1 h, 1 day;
+about two decades apart, so a phone-sized figure keeps them apart)."""
 
 UNSEEN_NOTE = "hot patches: the VM sees nothing"
 """What the strip under the axis says: events the VM does not see have no length on it."""
 
 
 def human_ticks(low_s: float, high_s: float) -> tuple[list[float], list[str]]:
-    """The ticks of :data:`HUMAN_TICKS_S` from ``low_s`` to ``high_s`` (seconds, inclusive).
-
-    Returns ``(tickvals, ticktext)`` for a plotly log axis.
-    """
-    low_s = float(_validate.positive("low_s", _validate.scalar("low_s", low_s)))
-    high_s = float(_validate.positive("high_s", _validate.scalar("high_s", high_s)))
+    """The ticks of :data:`HUMAN_TICKS_S` from ``low_s`` to ``high_s`` (seconds, inclusive),
+    labelled in words: ``(tickvals, ticktext)`` for a plotly log axis
+    (:func:`maintsim.figures.plotting.log_ticks`)."""
+    for name, value in (("low_s", low_s), ("high_s", high_s)):
+        _validate.positive(name, _validate.scalar(name, value))
     if high_s < low_s:
         raise ValueError(f"high_s must be >= low_s ({low_s:g} s), got {high_s:g} s")
-    picked = [(v, t) for v, t in HUMAN_TICKS_S if low_s <= v <= high_s]
-    return [v for v, _ in picked], [t for _, t in picked]
+    return plotting.log_ticks(low_s, high_s, HUMAN_TICKS_S, plotting.duration_label)
 
 
 def _marker(kind: str) -> dict:
