@@ -272,8 +272,8 @@ def log_ticks(low, high, candidates, label, *, min_gap_decades: float = 0.0):
 
     Returns
     -------
-    (list of float, list of str)
-        ``tickvals`` and ``ticktext`` for plotly.
+    tuple
+        ``(tickvals, ticktext)``: the positions and their labels, for plotly.
     """
     low = _validate.scalar("low", low)
     high = _validate.scalar("high", high)

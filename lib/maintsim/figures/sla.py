@@ -80,8 +80,8 @@ def minute_ticks(low_min, high_min) -> tuple[list[float], list[str]]:
 
     Returns
     -------
-    (list of float, list of str)
-        ``tickvals`` and ``ticktext`` for plotly.
+    tuple
+        ``(tickvals, ticktext)``: the positions and their labels, for plotly.
 
     Examples
     --------
@@ -150,8 +150,9 @@ def credit_steps(tier, month_min) -> tuple[list[float], list[float]]:
 
     Returns
     -------
-    (list of float, list of float)
-        Downtimes in minutes, ascending, and the credit in percent from each one on.
+    tuple
+        ``(starts_min, credits_pct)``: downtimes in minutes, ascending, and the credit in
+        percent from each one on.
     """
     the_tier = sla.tier(tier) if isinstance(tier, str) else tier
     if not isinstance(the_tier, facts.SlaTier):
