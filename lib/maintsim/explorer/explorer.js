@@ -391,7 +391,7 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
   if (url) actions.push(button(t.copy, async () => {
     try { await navigator.clipboard.writeText(location.href); notice.textContent = t.copied; } catch { notice.textContent = `${t.copy_failed} ${location.href}`; }
   }));
-  const plot = h("div", { class: "mbx-plot" });
+  const plot = h("div", { class: "mbx-plot plotly-graph-div" });
   const swatch = (cls, text) => h("span", { class: "mbx-key" }, h("span", { class: `mbx-swatch ${cls}` }), text);
   const pinKey = swatch("mbx-swatch-pinned", t["trace.pinned"]);
   const legend = h("p", { class: "mbx-legend" }, swatch("mbx-swatch-curve", t["trace.curve"]), swatch("mbx-swatch-tail", t["trace.tail"]), pinKey);
