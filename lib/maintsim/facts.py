@@ -197,8 +197,10 @@ PAUSE_WORDING_HISTORY: tuple[tuple[str, str, str], ...] = (
 LIVE_MIGRATION_EXCLUSIONS: tuple[tuple[str, str, str], ...] = (
     ("2020", "ms_maint_2018", "G, M, N and H series"),
     ("2021", "ms_maint_2021", "G, M, N and H series"),
-    ("2024", "ms_maint_2024", "G, L, N and H series; available on most M-series SKUs"),
-    ("2026", "ms_maint_2026", "G, L, N and H series; available on most M-series SKUs"),
+    ("2024", "ms_maint_2024",
+     "G, L, N and H series (live migration is available on most M-series SKUs)"),
+    ("2026", "ms_maint_2026",
+     "G, L, N and H series (live migration is available on most M-series SKUs)"),
 )
 """VM series that cannot live-migrate, in each version of the maintenance document."""
 
