@@ -234,7 +234,7 @@ MAX_UPDATE_DOMAINS = 20
 MAX_FAULT_DOMAINS = 3
 DEFAULT_UPDATE_DOMAINS = 5
 """Availability sets have up to 3 fault domains and 20 update domains :cite:p:`ms_availset`;
-5 update domains is the usual default (secondary source)."""
+5 update domains is the usual default, according to a secondary source :cite:p:`savill2017_uds`."""
 
 MEMORY_PRESERVING_COVERAGE_PCT = 90
 """Memory-preserving maintenance works for "more than 90 percent" of Azure VMs
