@@ -285,7 +285,7 @@ function fmtUptime(u, target, met) {  // enough decimals never to show 100 % or 
   for (; d < 12; d++) { const shown = Number(u.toFixed(d)); if ((shown < 100 || u >= 100) && (shown >= target) === met) break; }
   return u.toFixed(d) + " %";
 }
-const fmtChance = (p, t) => (p < 1e-12 ? "< 1e-10 %" : fmtPct(p));
+const fmtChance = (p) => (p < 1e-12 ? "< 1e-10 %" : fmtPct(p));
 
 // === The page: controls, the answer, the figure ===
 function h(tag, attrs = {}, ...children) {
@@ -398,7 +398,7 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
   const meter = h("div", { class: "mbx-meter", hidden: view !== "sla" });
   root.classList.add("mbx");
   root.replaceChildren(
-    h("div", { class: "mbx-top" }, h("div", { class: "mbx-answer", "aria-live": "polite" }, ...bigs, table), h("form", { class: "mbx-controls", novalidate: true }, ...groups)),
+    h("div", { class: "mbx-top" }, h("div", { class: "mbx-answer" }, h("div", { "aria-live": "polite" }, ...bigs), table), h("form", { class: "mbx-controls", novalidate: true }, ...groups)),
     h("div", { class: "mbx-actions" }, ...actions), notice, meter, plot, legend);
   root.querySelector("form").addEventListener("submit", (e) => e.preventDefault());
   root.setAttribute("data-maintbook-explorer", "");
