@@ -808,10 +808,11 @@ class TailReadings:
             "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in self.cells(row)) + "</tr>"
             for row in self.rows
         )
-        return (
+        return (  # the caption outside the scrolling box, so a phone shows all of it
+            f"<figure><figcaption>{html.escape(self.caption())}</figcaption>"
             '<div style="overflow-x: auto; max-width: 100%;">'
-            f'<table class="dataframe"><caption>{html.escape(self.caption())}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+            f'<table class="dataframe"><thead><tr>{head}</tr></thead><tbody>{body}</tbody>'
+            "</table></div></figure>"
         )
 
 

@@ -202,9 +202,9 @@ function cached(key, make) {
 // on the grid, then (exact rule) extrapolated from half as many cells.
 export function missProbability(m, lam, allowedMin, monthMin, rule, k) {
   const fine = missOnGrid(m, lam, rule, grid(allowedMin, monthMin, rule, k, k.max_cells), k);
-  if (rule !== "exact") return fine;
+  if (rule !== "exact") return Math.min(1.0, fine);
   const coarse = missOnGrid(m, lam, rule, grid(allowedMin, monthMin, rule, k, Math.floor(k.max_cells / 2)), k);
-  return coarse <= 3.0 * fine ? (4.0 * fine - coarse) / 3.0 : fine;
+  return Math.min(1.0, coarse <= 3.0 * fine ? (4.0 * fine - coarse) / 3.0 : fine);
 }
 
 function missOnGrid(m, lam, rule, [unit, K], k) {
@@ -391,7 +391,7 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
   if (url) actions.push(button(t.copy, async () => {
     try { await navigator.clipboard.writeText(location.href); notice.textContent = t.copied; } catch { notice.textContent = `${t.copy_failed} ${location.href}`; }
   }));
-  const plot = h("div", { class: "mbx-plot" });
+  const plot = h("div", { class: "mbx-plot plotly-graph-div" });
   const swatch = (cls, text) => h("span", { class: "mbx-key" }, h("span", { class: `mbx-swatch ${cls}` }), text);
   const pinKey = swatch("mbx-swatch-pinned", t["trace.pinned"]);
   const legend = h("p", { class: "mbx-legend" }, swatch("mbx-swatch-curve", t["trace.curve"]), swatch("mbx-swatch-tail", t["trace.tail"]), pinKey);
