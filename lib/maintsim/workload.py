@@ -394,8 +394,8 @@ class GiveUpSpan:
 
     @property
     def latest_text(self) -> str:
-        """The latest give-up as the book writes it everywhere: ``"26.04 s"`` for
-        ``tcp_retries2 = 5`` and first RTOs up to 1 s.
+        """The latest give-up, written as the book writes it everywhere (``"26.04 s"``
+        for ``tcp_retries2 = 5`` and first RTOs up to 1 s).
 
         One value in one format, so that every page quotes the same digits. When
         ``latest_attained`` is False the value is a supremum: say "before" or "just under"

@@ -28,6 +28,7 @@ __all__ = [
     "MIN_TICK_GAP_DECADES",
     "RULE_COLOURS",
     "TIER_SHORT_LABELS",
+    "UNCONFIRMED_MARK",
     "credit_figure",
     "credit_steps",
     "freezes_fit_figure",

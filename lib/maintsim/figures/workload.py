@@ -34,6 +34,7 @@ __all__ = [
     "TuningRow",
     "assessment_table",
     "ladder_figure",
+    "outcome",
     "short_label",
     "stall_figure",
     "survival_figure",
