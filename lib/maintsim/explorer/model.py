@@ -376,7 +376,8 @@ TEXT: dict[str, dict[str, str]] = {
                                  "freezes and one heavy per {heavy_every:g} months); live "
                                  "migrations and network blips are not counted here.",
         "help.tier": "The explorer charges one VM: a tier for several VMs is read as the target "
-                     "of that one VM.",
+                     "of that one VM. * No primary source confirms this tier's credit bands "
+                     "(chapter 7).",
         "once_every": "once every {n} years",
     },
 }
@@ -403,7 +404,8 @@ def spec(lang: str = "en") -> dict:
         "heavy": {"median_s": _HEAVY.median_s, "p99_s": _HEAVY.p99_s},
         "z": {q: float(special.ndtri(float(q))) for q in ("0.5", "0.99", "0.999")},
         "tiers": {
-            key: {"target_pct": t.target_pct, "label": TIER_SHORT_LABELS[key],
+            key: {"target_pct": t.target_pct,
+                  "label": TIER_SHORT_LABELS[key] + ("*" if t.credit_status == "unconfirmed" else ""),
                   "credit_bands": [[b.below_pct, b.credit_pct] for b in t.credit_bands]}
             for key, t in sla.TIERS.items()
         },
