@@ -1,6 +1,7 @@
 # maintbook: two commands do everything.
 #   make book   build both editions: English in _build/html, Japanese in _build/html/ja
-#   make test   run every test: lint, library, notebooks, book build, browser, fresh environment
+#   make test   run every test: lint, library, notebooks, book build, PDF, browser, fresh environment
+#   make pdf    print the built site as one PDF per edition: _build/pdf/maintbook.pdf
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -10,7 +11,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | sha1sum | cut -c1-12)
 PORT ?= 8000
 
-.PHONY: book test serve bench notebooks locales lint unit nbval browser fresh translations clean
+.PHONY: book pdf test serve bench notebooks locales lint unit nbval browser fresh translations \
+	clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,6 +21,11 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 
 book: $(STAMP)
 	$(PY) tools/build_book.py
+
+# The PDF is printed from the built site (tools/build_pdf.py) and also copied into it, where the
+# download menu links to it.
+pdf: book
+	$(PY) tools/build_pdf.py
 
 test: $(STAMP)
 	$(PY) tools/run_tests.py

@@ -1,12 +1,14 @@
-"""What a Binder reader does, end to end: JupyterLab, run the explorer page, move a slider.
+"""What a Binder reader does, end to end: JupyterLab, run the explorer page, use the widget.
 
 JupyterLab is started from the pinned environment (``sys.executable -m jupyter lab``) on
 127.0.0.1 with a random token and a free port, in a temporary root holding a copy of
-chapters/explorer.ipynb, with its own config, runtime, settings and workspace folders and no
-news or update checks, so it asks no other host for anything. Chromium opens the notebook, runs
-all cells from the Run menu, waits for the live explorer, types a new freeze-time scale into
-the slider's read-out and checks that the read-out text and the plotly FigureWidget change to
-what ``maintsim.explorer`` computes for the new settings.
+chapters/explorer.ipynb with one more cell (``w = explorer.Explorer(...)``), with its own config,
+runtime, settings and workspace folders and no news or update checks, so it asks no other host
+for anything. Chromium opens the notebook and runs all cells from the Run menu. The explorers are
+anywidgets whose front end is the site's ES module: the test moves one through its controls and
+through the page's contract (``window.maintbook.explorers``), checks the browser's read-outs
+against ``maintsim.explorer.readouts``, then asks the kernel for ``w.settings`` and
+``w.readouts`` (the traitlets followed the page) and moves it from Python (the page follows).
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
@@ -26,7 +27,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from maintsim import explorer, sla
+from maintsim import explorer
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -38,8 +39,8 @@ RUN_ALL_S = 180
 UPDATE_S = 30
 SHUTDOWN_S = 30
 
-JS_EXPLORERS = """() => Array.from(document.querySelectorAll('.widget-html-content'))
-    .filter(e => e.innerHTML.startsWith('P50 ')).length"""
+JS_EXPLORERS = """() => (window.maintbook && window.maintbook.explorers
+    ? window.maintbook.explorers.length : 0)"""
 
 
 def _free_port() -> int:
@@ -74,7 +75,7 @@ def lab(tmp_path):
     """A JupyterLab server on 127.0.0.1 that knows nothing outside tmp_path; always stopped."""
     root = tmp_path / "root"
     root.mkdir()
-    shutil.copy(NOTEBOOK, root / NOTEBOOK.name)
+    _notebook_with_a_handle(root / NOTEBOOK.name)
     settings = tmp_path / "settings"
     notification = settings / "@jupyterlab" / "apputils-extension"
     notification.mkdir(parents=True)
@@ -130,12 +131,41 @@ def _run_all(page):
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
 
 
-def _expected(**fields) -> str:
-    return explorer.readout_text(explorer.readouts(explorer.Settings(**fields)))
+def _notebook_with_a_handle(path: Path) -> None:
+    """The explorer page plus a cell that keeps a second explorer in ``w``."""
+    import nbformat
+
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(
+        'w = explorer.Explorer(view="percentiles", threshold_s=20.0)\nw'))
+    nbformat.write(nb, path)
 
 
-def test_the_live_explorer_runs_in_jupyterlab_and_follows_its_slider(lab, browser,
-                                                                     screenshots_dir):
+def _close(a, b, rel=1e-9):
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a == b
+    return abs(a - b) <= 1e-300 or abs(a - b) <= rel * max(abs(a), abs(b))
+
+
+def _mismatches(browser: dict, python: dict) -> dict:
+    return {k: (browser.get(k), v) for k, v in python.items() if not _close(browser.get(k), v)}
+
+
+def _run_code(page, code: str) -> str:
+    """Type ``code`` into a new cell at the end of the notebook, run it, return its output."""
+    page.locator(".jp-Notebook .jp-Cell").last.click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("b")  # a new cell below, in command mode
+    page.keyboard.press("Enter")
+    page.keyboard.type(code)
+    page.keyboard.press("Shift+Enter")
+    output = page.locator(".jp-Notebook .jp-Cell").nth(-2).locator(".jp-OutputArea-output")
+    output.first.wait_for(timeout=UPDATE_S * 1000)
+    return output.first.inner_text()
+
+
+def test_the_explorer_widget_runs_in_jupyterlab_and_agrees_with_maintsim(lab, browser,
+                                                                         screenshots_dir):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     foreign, errors = [], []
     local = urlparse(lab["base"]).netloc
@@ -162,41 +192,45 @@ def test_the_live_explorer_runs_in_jupyterlab_and_follows_its_slider(lab, browse
         except Exception:  # a Run All sent while the kernel was still settling: once more
             _run_all(page)
         page.wait_for_function(f"({JS_EXPLORERS})() >= 2", timeout=RUN_ALL_S * 1000)
-
-        slider = page.locator(".widget-slider", has=page.locator(
-            ".widget-label", has_text="freeze × scale")).first
-        box = slider.locator("xpath=ancestor::div[contains(@class,'widget-vbox')]"
-                             "[.//div[contains(@class,'widget-html-content')]][1]")
-        readout = box.locator(".widget-html-content").first
-        figure = box.locator(".js-plotly-plot").first
-        figure.wait_for(timeout=UPDATE_S * 1000)
-        box.scroll_into_view_if_needed()
-        assert readout.evaluate("e => e.innerHTML") == _expected()
-        box.screenshot(path=str(screenshots_dir / "binder_explorer_before.png"))
-
-        value = slider.locator(".widget-readout")
-        value.click()
-        page.keyboard.press("Control+A")
-        page.keyboard.type("1.5")
-        page.keyboard.press("Enter")
-        expected = _expected(scale=1.5)
-        page.wait_for_function("([e, text]) => e.innerHTML === text",
-                               arg=[readout.element_handle(), expected],
+        page.wait_for_function("() => document.querySelectorAll('.mbx-plot .main-svg').length >= 2",
                                timeout=UPDATE_S * 1000)
 
-        r = explorer.readouts(explorer.Settings(scale=1.5))
-        page.wait_for_function("([gd, x]) => gd.layout.shapes[2].x0 === x",
-                               arg=[figure.element_handle(), round(r.p99_s, 4)],
-                               timeout=UPDATE_S * 1000)
+        # The page's explorer starts at the book's defaults, computed as maintsim computes them.
+        first = page.evaluate("() => window.maintbook.explorers[0].readouts()")
+        assert _mismatches(first, explorer.readouts().numbers()) == {}
 
-        tier = box.locator(".widget-dropdown", has=page.locator(
-            ".widget-label", has_text="SLA tier")).locator("select")
-        tier.select_option(label=f"99.99 %: {sla.TIERS['availability_zones'].label}")
-        page.wait_for_function("([e, text]) => e.innerHTML === text",
-                               arg=[readout.element_handle(),
-                                    _expected(scale=1.5, tier="availability_zones")],
+        # A reader types into the widget's controls; the read-outs follow.
+        widget = page.locator("[data-maintbook-explorer]").nth(1)
+        widget.scroll_into_view_if_needed()
+        widget.locator("input[type='text'][id$='-scale']").fill("1.5")
+        widget.locator("input[type='text'][id$='-fleet_vms']").fill("400")
+        expected = explorer.Settings(threshold_s=20.0, scale=1.5, fleet_vms=400)
+        browser_readouts = page.evaluate("() => window.maintbook.explorers[1].readouts()")
+        assert _mismatches(browser_readouts, explorer.readouts(expected).numbers()) == {}
+        widget.screenshot(path=str(screenshots_dir / "binder_explorer_widget.png"))
+
+        # A few settings through the contract, each checked against maintsim.
+        for fields in ({"heavy_share": 0.3, "median_s": 4.0},
+                       {"events_per_month": 12.0, "scale": 0.5}):
+            page.evaluate("s => window.maintbook.explorers[1].set(s)", fields)
+            expected = expected.replace(**fields)
+            browser_readouts = page.evaluate("() => window.maintbook.explorers[1].readouts()")
+            assert _mismatches(browser_readouts, explorer.readouts(expected).numbers()) == {}
+
+        # The kernel's traitlets followed the page: Python computes the same numbers.
+        printed = _run_code(page, "import json; print(json.dumps({'settings': "
+                                  "w.settings.__dict__, 'readouts': w.readouts.numbers()}))")
+        kernel = json.loads(printed)
+        assert kernel["settings"] == {**explorer.Settings().__dict__, **expected.__dict__}
+        assert _mismatches(browser_readouts, kernel["readouts"]) == {}
+
+        # And Python moves the page.
+        _run_code(page, "w.threshold_s = 10.0; print('moved')")
+        page.wait_for_function("() => window.maintbook.explorers[1].settings().threshold_s === 10",
                                timeout=UPDATE_S * 1000)
-        box.screenshot(path=str(screenshots_dir / "binder_explorer_after.png"))
+        moved = page.evaluate("() => window.maintbook.explorers[1].readouts()")
+        now = explorer.readouts(expected.replace(threshold_s=10.0)).numbers()
+        assert _mismatches(moved, now) == {}
         assert foreign == [], f"JupyterLab asked other hosts: {foreign}"
         assert errors == [], f"page errors: {errors}"
     except Exception:

@@ -113,7 +113,7 @@ def test_translated_prose_keeps_its_glossary_links_citations_and_glued_numbers()
 def test_the_japanese_explorer_is_drawn_in_japanese():
     soup = _soup("ja/chapters/explorer.html")
     config = json.loads(soup.select_one("[data-maintbook-explorer] script").string)
-    assert config["spec"]["text"] == explorer.TEXT["ja"]
+    assert config["spec"]["text"] == explorer.spec("ja")["text"]
     english = json.loads(_soup("chapters/explorer.html")
                          .select_one("[data-maintbook-explorer] script").string)
     assert config["settings"] == english["settings"]

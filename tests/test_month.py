@@ -180,3 +180,12 @@ def test_no_freezes_never_miss():
 def test_bad_input_is_refused_by_name(call, error, names):
     with pytest.raises(error, match=names):
         call()
+
+
+def test_a_certain_miss_is_one_not_one_and_a_rounding_error():
+    # 50 rounded-up freezes a month against 99.99 % of 28 days (4 minutes): a sum of many terms
+    # once came to 1.0000000000000002.
+    model = freeze.LogNormalFreeze(2.0, 6.0)
+    allowed = sla.allowed_downtime_min(99.99, sla.minutes_in_month(28))
+    p = month.miss_probability(model, 50.0, allowed, sla.minutes_in_month(28), "rounded_up")
+    assert p == 1.0

@@ -93,6 +93,18 @@ def test_the_empty_document_has_no_events():
     assert doc.incarnation == 1 and doc.events == ()
 
 
+def test_the_documented_lifecycle_is_announced_started_then_gone_one_incarnation_each():
+    docs = [se.parse_document(text) for text in se.EXAMPLE_LIFECYCLE]
+    assert [d.incarnation for d in docs] == [1, 2, 3, 4]
+    assert [[(e.event_id, e.event_status) for e in d.events] for d in docs] == [
+        [], [("C7061BAC-AFDC-4513-B24B-AA5F13A16123", "Scheduled")],
+        [("C7061BAC-AFDC-4513-B24B-AA5F13A16123", "Started")], []]
+    assert se.EXAMPLE_LIFECYCLE[-1] == se.EXAMPLE_FINISHED
+    scheduled, started = docs[1].events[0], docs[2].events[0]
+    same = ("event_type", "resources", "description", "event_source", "duration_in_seconds")
+    assert all(getattr(scheduled, f) == getattr(started, f) for f in same)
+
+
 def test_fields_from_later_api_versions_default_as_documented():
     doc = example_dict()
     for field in ("Description", "EventSource", "DurationInSeconds"):

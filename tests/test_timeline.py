@@ -126,3 +126,104 @@ def test_the_year_figure_refuses_what_is_not_a_year_by_name(years, title, error,
         years = (timeline.cloud_year(np.random.default_rng(0)),)
     with pytest.raises(error, match=words):
         ftl.year_figure(*years, title=title)
+
+
+# --- Chapter 1's figure: a log axis in words, and hot patches off the axis of time stopped ---
+
+
+def _chapter_one_years():
+    rng = np.random.default_rng(2022)  # chapter 1's seed: the cloud year first, as there
+    cloud = timeline.cloud_year(rng)
+    return cloud, timeline.onprem_year(rng)
+
+
+def test_the_year_figure_labels_its_log_axis_in_words_from_a_second_to_a_day():
+    cloud, onprem = _chapter_one_years()
+    axis = ftl.year_figure(onprem, cloud).layout.yaxis
+    assert axis.type == "log"
+    assert list(axis.ticktext) == ["1 s", "1 min", "1 h", "1 day"]
+    assert list(axis.tickvals) == [1.0, 60.0, 3600.0, 86400.0]
+
+
+def test_a_millisecond_freeze_brings_the_ten_millisecond_tick_onto_the_axis():
+    year = timeline.YearOfEvents(["network_blip", "mp_light"], [10.0, 20.0], [0.004, 3.0])
+    axis = ftl.year_figure(year).layout.yaxis
+    assert list(axis.ticktext) == ["10 ms", "1 s", "1 min", "1 h", "1 day"]
+    assert 10 ** axis.range[0] < 0.004 < 10 ** axis.range[1]
+
+
+def test_hot_patches_are_not_drawn_on_the_axis_of_time_the_vm_is_stopped():
+    cloud, onprem = _chapter_one_years()
+    fig = ftl.year_figure(onprem, cloud)
+    hot = [t for t in fig.data if t.name.startswith("hot patch")]
+    assert len(hot) == 1 and hot[0].yaxis == "y2"  # the strip under the axis
+    assert set(hot[0].y) == {0.0} and "not visible to the VM" in hot[0].hovertemplate
+    assert len(hot[0].x) == cloud.count("hot_patch")
+    on_axis = [t for t in fig.data if t.yaxis in (None, "y")]
+    assert len(on_axis) == len(fig.data) - 1 and "stopped" in fig.layout.yaxis.title.text
+    assert any(a.text == ftl.UNSEEN_NOTE for a in fig.layout.annotations)
+
+
+def test_a_year_the_vm_sees_entirely_needs_no_strip():
+    year = timeline.onprem_year(np.random.default_rng(0))
+    fig = ftl.year_figure(year)
+    assert all(t.yaxis in (None, "y") for t in fig.data) and "yaxis2" not in fig.layout
+
+
+def test_human_ticks_pick_the_words_inside_the_range():
+    assert ftl.human_ticks(0.5, 7200) == ([1.0, 60.0, 3600.0], ["1 s", "1 min", "1 h"])
+    assert ftl.human_ticks(0.001, 0.001) == ([0.001], ["1 ms"])
+
+
+@pytest.mark.parametrize(("low", "high", "error", "words"), [
+    (0.0, 1.0, ValueError, "low_s must be > 0"),
+    (1.0, -1.0, ValueError, "high_s must be > 0"),
+    (10.0, 1.0, ValueError, "high_s must be >= low_s"),
+    ("1", 2.0, TypeError, "low_s must be a real number"),
+])
+def test_human_ticks_refuse_a_bad_range_by_name(low, high, error, words):
+    with pytest.raises(error, match=words):
+        ftl.human_ticks(low, high)
+
+
+# --- How far apart: orders of magnitude between on-premises windows and cloud events ---
+
+
+def test_a_3_6_second_freeze_is_three_orders_of_magnitude_below_an_hour_window():
+    windows = timeline.YearOfEvents(["onprem_window", "onprem_window"], [1.0, 2.0],
+                                    [3600.0, 7200.0])
+    cloud = timeline.YearOfEvents(["mp_light", "reboot", "hot_patch"], [1.0, 2.0, 3.0],
+                                  [3.6, 360.0, 0.0036])
+    assert timeline.orders_below(windows, cloud) == pytest.approx((1.0, 3.0))
+    assert timeline.orders_below(windows, cloud, seen_by_vm=False) == pytest.approx((6.0, 6.0))
+
+
+def test_in_chapter_one_s_year_the_freezes_sit_3_5_to_4_2_decades_below_the_windows():
+    cloud, onprem = _chapter_one_years()
+    fewest, most = timeline.orders_below(onprem, cloud)
+    assert (round(fewest, 1), round(most, 1)) == (3.5, 4.2)
+    assert fewest == pytest.approx(np.log10(onprem.impact_s.min() / cloud.impact_s[
+        cloud.kind != "hot_patch"].max()))
+    hot_fewest, _ = timeline.orders_below(onprem, cloud, seen_by_vm=False)
+    assert hot_fewest > most  # the unseen host work is shorter than any freeze
+
+
+@pytest.mark.parametrize(("reference", "year", "kwargs", "error", "words"), [
+    ("windows", timeline.YearOfEvents(["hot_patch"], [1.0], [0.002]), {}, ValueError,
+     "no events seen by the VM"),
+    ("windows", timeline.YearOfEvents(["mp_light"], [1.0], [2.0]), {"seen_by_vm": False},
+     ValueError, "no events the VM does not see"),
+    (timeline.YearOfEvents([], [], []), timeline.YearOfEvents(["mp_light"], [1.0], [2.0]), {},
+     ValueError, "reference must hold at least one event"),
+    ("windows", timeline.YearOfEvents(["mp_light"], [1.0], [0.0]), {}, ValueError,
+     "longer than 0 s"),
+    ("windows", "a year", {}, TypeError, "year must be a YearOfEvents"),
+    ("windows", timeline.YearOfEvents(["mp_light"], [1.0], [2.0]), {"seen_by_vm": 1},
+     TypeError, "seen_by_vm must be True or False"),
+])
+def test_orders_below_refuses_what_it_cannot_measure_by_name(reference, year, kwargs, error,
+                                                             words):
+    if reference == "windows":
+        reference = timeline.onprem_year(np.random.default_rng(0))
+    with pytest.raises(error, match=words):
+        timeline.orders_below(reference, year, **kwargs)

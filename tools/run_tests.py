@@ -5,6 +5,8 @@ Stages (``--only NAME`` runs one):
 lint     ruff over lib/, tests/, tools/, benchmarks/ and the notebooks
 unit     pytest: maintsim's unit and property tests, notebook hygiene, chapter template
 book     jupyter-book build -W -n --keep-going (see tools/build_book.py)
+pdf      the built site printed as one PDF per edition (tools/build_pdf.py), before the browser
+         stage, whose tests read the PDF and follow the site's link to it
 browser  the built pages of both editions read as HTML, then Playwright + Debian's Chromium
          against _build/html (and _build/html/ja), and JupyterLab end to end
 translations  the Japanese edition is complete: every catalogue string translated (none
@@ -40,13 +42,14 @@ STAGES = {
                        "-n", "2"]],
     "nbval": [PYTEST + ["--nbval-lax", "chapters", "-n", "2", "--dist", "loadfile"]],
     "book": [[sys.executable, "tools/build_book.py"]],
+    "pdf": [[sys.executable, "tools/build_pdf.py"]],
     "browser": [PYTEST + ["tests", "-m", "(built or browser) and not translations"]],
     "translations": [PYTEST + ["tests", "-m", "translations"]],
     "fresh": [PYTEST + ["tests", "-m", "slow and not browser"]],
 }
 
 
-DEFAULT = ["lint", "unit", "book", "browser", "translations"]
+DEFAULT = ["lint", "unit", "book", "pdf", "browser", "translations"]
 BACKGROUND = "fresh"
 
 

@@ -60,6 +60,11 @@ _FIGURES_SEQUENCE = {
     "Step {step}: {head}<br><sup>{detail}</sup>": "ステップ {step}: {head}<br><sup>{detail}</sup>",
     "time (s, illustrative)": "時間 (秒、説明のための値)",
     "step ": "ステップ ",
+    # the legend: one entry per colour (PHASE_KEY)
+    "host at work": "ホストが作業中",
+    "clock behind": "クロックの遅れ",
+    "host runs VMs": "ホストが VM を実行",
+    "copying": "コピー中",
 }
 
 _FIGURES_TIMELINE = {
@@ -70,6 +75,96 @@ _FIGURES_TIMELINE = {
         "%{x:.0f} 日目: %{y:.3g} 秒<extra>%{fullData.name}</extra>",
     "impact on the VM (seconds, log scale)": "VM への影響 (秒、対数目盛)",
     "day of the year": "年初からの日数",
+    "day %{x:.0f}: stopped %{y:.3g} s<extra>%{fullData.name}</extra>":
+        "%{x:.0f} 日目: %{y:.3g} 秒停止<extra>%{fullData.name}</extra>",
+    "{kind} (VM sees nothing)": "{kind} (VM からは見えない)",
+    "day %{x:.0f}: %{customdata:.3g} ms of host work, not visible to the VM"
+    "<extra>%{fullData.name}</extra>":
+        "%{x:.0f} 日目: ホストの作業 %{customdata:.3g} ミリ秒、VM からは見えない"
+        "<extra>%{fullData.name}</extra>",
+    "time stopped (log scale)": "停止した時間 (対数目盛)",
+    "hot patches: the VM sees nothing": "ホット パッチ: VM からは何も見えない",
+}
+
+_FIGURES_PLOTTING = {
+    # maintsim.figures.plotting.duration_label: a time as a reader says it
+    "{value} ms": "{value} ミリ秒",
+    "{value} s": "{value} 秒",
+    "{value} min": "{value} 分",
+    "{value} h": "{value} 時間",
+    "{value} day": "{value} 日",
+    "{value} days": "{value} 日",
+}
+
+_FIGURES_PERCENTILES = {
+    # maintsim.figures.percentiles
+    "P{q:g} = position {rank:,} of {n:,}": "P{q:g} = {n:,} 個中 {rank:,} 番目",
+    "{value_s:.1f} s": "{value_s:.1f} 秒",
+    "position %{x:,}: %{y:.1f} s<extra></extra>": "%{x:,} 番目: %{y:.1f} 秒<extra></extra>",
+    "P{q:g}: position {x}, {y} s<extra></extra>": "P{q:g}: {x} 番目、{y} 秒<extra></extra>",
+    "position, shortest to longest": "順位 (短い順)",
+    "freeze (s)": "一時停止 (秒)",
+    "freezes: ": "一時停止の数: ",
+}
+
+_FIGURES_SLA = {
+    # maintsim.figures.sla: the minute-accounting rules and the tiers' short names
+    "exact": "正確",
+    "rounded_up": "1 分に切り上げ",
+    "clock_minutes": "時計の分",
+    "{rule}: {y} freezes of {x} s<extra></extra>":
+        "{rule}: {x} 秒の一時停止が {y} 回<extra></extra>",
+    "Freezes that fit, {target:g} %, {days:g} days":
+        "予算に収まる一時停止の回数、{target:g}%、{days:g} 日",
+    "length of each freeze (s)": "一時停止 1 回の長さ (秒)",
+    "freezes (log scale)": "一時停止の回数 (対数目盛)",
+    "VMs across zones": "可用性ゾーンにまたがる VM",
+    "availability set": "可用性セット",
+    "one VM, Premium SSD": "単一 VM、Premium SSD",
+    "one VM, Standard SSD": "単一 VM、Standard SSD",
+    "one VM, Standard HDD": "単一 VM、Standard HDD",
+    "{target:g} %: {tier}": "{target:g}%: {tier}",
+    "downtime under {limit}: target met, no credit":
+        "ダウンタイムが {limit} 未満: 目標を達成、クレジットなし",
+    "from {start} of downtime: {credit:g} % of the fee":
+        "ダウンタイム {start} 以上: 料金の {credit:g}%",
+    "downtime in the month": "月内のダウンタイム",
+    "credit band (% of fee)": "クレジットの段階 (料金の %)",
+    "Service credit, {days:g}-day month": "サービス クレジット、{days:g} 日の月",
+    "Target ({credit:g}{pct} credit below)": "目標 (これ未満で {credit:g}{pct} のクレジット)",
+    "Deployment": "デプロイ",
+    "{credit:g}{pct} credit below": "これ未満で {credit:g}{pct} のクレジット",
+    "Azure VM SLA v1.9: tiers and credit bands": "Azure VM の SLA v1.9: 区分とクレジットの段階",
+    " ({mark} credit band unconfirmed)": " ({mark} クレジットの段階は未確認)",
+    "Version": "バージョン",
+    "Date": "日付",
+    "What changed": "変更点",
+    "Versions of the SLA for Virtual Machines": "Virtual Machines の SLA のバージョン",
+}
+
+_FIGURES_FLEET = {
+    # maintsim.figures.fleet
+    "{kind} (not visible to VMs)": "{kind} (VM からは見えない)",
+    "{kind}: {rate:.3g} a VM-month, median {median}, P99 {p99}":
+        "{kind}: VM 1 台 1 か月あたり {rate:.3g} 回、中央値 {median}、P99 {p99}",
+    "{source}: {sentence}": "{source}: {sentence}",
+    "source article, 2022": "元の記事、2022 年",
+    "Azure maintenance doc, 2024": "Azure のメンテナンスのドキュメント、2024 年",
+    "Tech Community post, 2023": "Tech Community の投稿、2023 年",
+    "Azure blog, 2020": "Azure ブログ、2020 年",
+    "Kind (assumed)": "種類 (仮定)",
+    "Source: the sentence it was tuned to": "出典: 合わせ込んだ文",
+    "The fleet model's assumptions, one row per kind of maintenance":
+        "フリートのモデルの仮定 (メンテナンスの種類ごとに 1 行)",
+    "{low} to {high}": "{low}～{high}",
+    "{span}: {count} VM-months<extra>{rule}, {none:,} with none</extra>":
+        "{span}: {count} VM 月<extra>{rule}、ダウンタイムなしは {none:,}</extra>",
+    "rounded": "切り上げ",
+    "clock": "時計の分",
+    "Downtime per VM-month": "VM 月あたりのダウンタイム",
+    "downtime in the month (log scale)": "月内のダウンタイム (対数目盛)",
+    "VM-months (log scale)": "VM 月 (対数目盛)",
+    "accounting rule: ": "分の数え方: ",
 }
 
 _FIGURES_WORKLOAD = {
@@ -90,18 +185,21 @@ _FIGURES_WORKLOAD = {
     "Load balancer, {probes}": "ロード バランサー、{probes}",
     "{component}, {setting}": "{component}、{setting}",
     # the survival figure
-    "{label}<br>survives: {what}": "{label}<br>耐える: {what}",
-    "{label}<br>FAILS: {what}": "{label}<br>失敗: {what}",
-    "{label}: <b>survives</b>": "{label}: <b>耐える</b>",
-    "{label}: <b>fails</b>": "{label}: <b>失敗</b>",
     "freeze {freeze_s:g} s": "一時停止 {freeze_s:g} 秒",
     "Freeze of {freeze_s:g} s: {n} of {m} survive":
         "{freeze_s:g} 秒の一時停止: {m} 個中 {n} 個が耐える",
     "tolerates a freeze up to (seconds)": "耐えられる一時停止の長さ (秒)",
     "freeze: ": "一時停止: ",
     " s": " 秒",
+    # the outcome of a component (maintsim.figures.workload.outcome) and its table cells
+    "survives": "耐える",
+    "fails": "失敗",
+    "FAILS": "失敗",
+    "taken out of rotation": "振り分けから外れる",
+    "{label}<br>{word}: {what}": "{label}<br>{word}: {what}",
+    "{label}: <b>{word}</b>": "{label}: <b>{word}</b>",
+    "{word}: {what}": "{word}: {what}",
     # the assessment table
-    "FAILS: {what}": "失敗: {what}",
     "survives: {what}": "耐える: {what}",
     "Component": "コンポーネント",
     "Tolerates": "許容できる長さ",
@@ -125,6 +223,8 @@ _FIGURES_WORKLOAD = {
     "freeze %{x:g} s: stalled %{y:g} s<extra></extra>":
         "一時停止 %{x:g} 秒: %{y:g} 秒停滞<extra></extra>",
     "How long a connection stalls": "接続が停滞する時間",
+    "{label}: a freeze longer than {last_s:g} s drops the connection<extra></extra>":
+        "{label}: {last_s:g} 秒より長い一時停止で接続が切れる<extra></extra>",
     "freeze (seconds)": "一時停止 (秒)",
     "stalled for (seconds)": "停滞した時間 (秒)",
     # the tuning table (its rows are in _MODEL_WORKLOAD)
@@ -140,8 +240,9 @@ _EXPLORER = {
     # maintsim.explorer.model.threshold_presets (the explorer's own words are its TEXT["ja"])
     "load-balancer probe ({failures} x {interval_s:g} s)":
         "ロード バランサーの正常性プローブ ({failures} 回 × {interval_s:g} 秒)",
-    "Linux TCP gives up (tcp_retries2 = {retries})":
-        "Linux TCP が諦める (tcp_retries2 = {retries})",
+    "Linux TCP, tcp_retries2 = {retries}: its last retransmission":
+        "Linux TCP、tcp_retries2 = {retries}: 最後の再送",
+    "; ": "、",
     "WSFC default ({delay_s:g} s x {threshold})": "WSFC の既定値 ({delay_s:g} 秒 × {threshold})",
     "the article's 30 s": "記事の 30 秒",
     "Corosync token, Azure guidance": "Corosync のトークン、Azure のガイダンス",
@@ -290,11 +391,12 @@ _MODEL_WORKLOAD = {
         "耐える。次の再送は {next_s} 秒、再開の {wait_s} 秒後",
     "connection dropped at {give_up_s} s: no retransmission after resume":
         "{give_up_s} 秒で接続が切れる。再開後の再送がない",
-    "{what_text} (Azure quotes {low_s}-{high_s} s; the limit is {limit_s} s whatever the first "
-    "RTO, so up to a first RTO of {rto_s} s Linux gives up no later than {latest_s} s)":
-        "{what_text} (Azure の説明では {low_s}～{high_s} 秒。上限は最初の RTO によらず "
-        "{limit_s} 秒なので、最初の RTO が {rto_s} 秒までなら Linux は遅くとも {latest_s} 秒で"
-        "諦める)",
+    "{what_text} (Azure quotes {low_s}-{high_s} s; with a first RTO up to {rto_s} s Linux "
+    "gives up {when_text} {latest_s} s)":
+        "{what_text} (Azure の説明では {low_s}～{high_s} 秒。最初の RTO が {rto_s} 秒までなら、"
+        "Linux は {latest_s} 秒{when_text}に諦める)",
+    "before": "より前",
+    "by": "まで",
     "marked unhealthy after {tolerance_s} s; new flows go to other backends":
         "{tolerance_s} 秒後に異常と判定され、新しいフローは他のバックエンドへ送られる",
     "stays in rotation": "振り分け先に残る",
@@ -362,6 +464,47 @@ _MODEL_WORKLOAD = {
         "使われなくなったアイドル接続を 1 分以内に見つける",
 }
 
+_MODEL_FACTS = {
+    # maintsim.facts: the SLA's version history (figures.sla.version_history_table)
+    "first VM SLA": "最初の VM の SLA",
+    "VM section moved out of the Cloud Services SLA": "VM の項が Cloud Services の SLA から独立",
+    "VM Connectivity; availability set with 2+ instances at 99.95 %":
+        "VM 接続性 (VM Connectivity)。2 つ以上のインスタンスを持つ可用性セットで 99.95%",
+    "new single-instance VM SLA (99.9 % with premium storage on all disks)":
+        "単一インスタンス VM の SLA を新設 (すべてのディスクが Premium Storage なら 99.9%)",
+    "updates related to Maximum Available Minutes":
+        "月内時間 (Maximum Available Minutes) に関する更新",
+    "100 % credit if uptime is below 95 %": "稼働率が 95% 未満なら 100% のサービス クレジット",
+    "'x 100' added to the uptime formulas": "稼働率の式に「x 100」を追加",
+    "removed the exclusion for single-instance VM maintenance downtime":
+        "単一インスタンス VM のメンテナンスによるダウンタイムの除外を削除",
+    "added 99.99 % for VMs across 2+ availability zones":
+        "2 つ以上の可用性ゾーンにまたがる VM に 99.99% を追加",
+    "added Standard SSD (99.5 %), Standard HDD (95 %), dedicated host group":
+        "Standard SSD (99.5%)、Standard HDD (95%)、専用ホスト グループを追加",
+    # maintsim.facts.FREEZE_ASSUMPTIONS: the sentence each model was tuned to
+    "hot patching is 'best - in milliseconds', not visible to VMs; used for monthly security "
+    "updates":
+        "ホット パッチの影響は「最良でミリ秒単位」で、VM からは見えない。毎月のセキュリティ更新に"
+        "使われる",
+    "VM-impacting maintenance 'almost always' pauses for less than 10 s":
+        "VM に影響するメンテナンスの一時停止は「ほぼ常に」10 秒未満",
+    "P99 of the host-side update within 30 s (source article); 'about 30 seconds', at most once "
+    "every 18 months (rate = 1/18 per month, the documented upper bound)":
+        "ホスト側の更新の P99 が 30 秒以内 (元の記事)。「約 30 秒」が多くても 18 か月に 1 回 "
+        "(頻度は 1 か月あたり 1/18 回、ドキュメントにある上限)",
+    "live migration pauses 'typically no more than 5 seconds' (read as P99)":
+        "ライブ マイグレーションの一時停止は「通常 5 秒以内」(P99 と読む)",
+    "network updates do not stop the VM but can outlast TCP's retry logic (source article); no "
+    "figure is published":
+        "ネットワークの更新は VM を止めないが、TCP のリトライ ロジックより長く続くことがある "
+        "(元の記事)。数値は公開されていない",
+    "host reboots took VMs down 'for minutes at a time'; the last large reboot campaign was "
+    "around 3 January 2018 (source article)":
+        "ホストの再起動で VM が「一度に数分間」止まった。最後の大規模な再起動は 2018 年 1 月 3 日"
+        "ごろ (元の記事)",
+}
+
 _CHAPTERS: dict[str, str] = {
     # The chapters' own drawn strings: a chapter's code writes text("...") around a title, an axis
     # label, a legend name or a printed sentence meant for readers, and the Japanese goes here,
@@ -376,8 +519,10 @@ _CHAPTERS: dict[str, str] = {
 }
 
 _JA: dict[str, str] = {}
-for _section in (_SITE, _FIGURES_SEQUENCE, _FIGURES_TIMELINE, _FIGURES_WORKLOAD, _EXPLORER,
-                 _MODEL_SLA, _MODEL_TIMELINE, _MODEL_SEQUENCE, _MODEL_WORKLOAD, _CHAPTERS):
+for _section in (_SITE, _FIGURES_SEQUENCE, _FIGURES_TIMELINE, _FIGURES_PLOTTING,
+                 _FIGURES_PERCENTILES, _FIGURES_SLA, _FIGURES_FLEET, _FIGURES_WORKLOAD, _EXPLORER,
+                 _MODEL_SLA, _MODEL_TIMELINE, _MODEL_SEQUENCE, _MODEL_WORKLOAD, _MODEL_FACTS,
+                 _CHAPTERS):
     _repeated = sorted(set(_JA) & set(_section))
     if _repeated:
         raise ValueError(f"messages given twice in maintsim.messages: {_repeated}")

@@ -435,9 +435,9 @@ def miss_probability(model, events_per_month, allowed_min, month_min, rule: str 
     _validate.in_range("events_per_month", lam, 0.0, 1000.0)
     fine = _miss_on_grid(model, lam, rule, *grid(allowed_min, month_min, rule))
     if rule != "exact":
-        return fine
+        return min(1.0, fine)  # a sum of a thousand terms can round one ulp past 1
     coarse = _miss_on_grid(model, lam, rule, *grid(allowed_min, month_min, rule, MAX_CELLS // 2))
-    return float((4.0 * fine - coarse) / 3.0 if coarse <= 3.0 * fine else fine)
+    return min(1.0, float((4.0 * fine - coarse) / 3.0 if coarse <= 3.0 * fine else fine))
 
 
 def _miss_on_grid(model, lam: float, rule: str, unit_min: float, k_units: int) -> float:

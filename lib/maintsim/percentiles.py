@@ -38,6 +38,7 @@ __all__ = [
     "count_over",
     "exceedance_share",
     "fanout_probability",
+    "nearest_rank",
     "percentile",
     "quantile_ci",
     "sample_size_for_quantile",
@@ -90,11 +91,49 @@ def _fraction_open(name, value):
 # ---------------------------------------------------------------------------
 
 
+def _rank(q_pct: float, n: int) -> int:
+    """:math:`\\lceil P N / 100 \\rceil` in exact rational arithmetic, clipped to [1, N]."""
+    return min(n, max(1, math.ceil(_validate.decimal_fraction(q_pct) * n / 100)))
+
+
+def nearest_rank(q, n):
+    """The position, counted from 1 in the sorted sample, that the nearest-rank percentile takes.
+
+    .. math:: r = \\left\\lceil \\frac{P}{100} N \\right\\rceil \\quad (r = 1 \\text{ for } P = 0).
+
+    The source article's own definition of a percentile: sort the values from the smallest, and
+    the P99 is the value at the 99th of 100 positions (「99/100 番目の位置」) :cite:p:`torigoe2022`.
+    Of 100 values the P99 is position 99, of 1,000 values position 990, and of 10 values
+    position :math:`\\lceil 9.9 \\rceil = 10`, the largest. Computed exactly, as in
+    :func:`percentile` (``"nearest_rank"``).
+
+    Parameters
+    ----------
+    q : float or array_like
+        Percent, 0 to 100 (99 for P99).
+    n : int
+        Sample size, >= 1.
+
+    Returns
+    -------
+    int or numpy.ndarray of int
+        One position (1 to ``n``) per ``q``.
+
+    Examples
+    --------
+    >>> nearest_rank(99, 100), nearest_rank(99, 1000), nearest_rank(99, 10)
+    (99, 990, 10)
+    """
+    q_pct = _validate.percent("q", q)
+    n = _validate.integer("n", n, minimum=1)
+    ranks = np.reshape(np.asarray([_rank(p, n) for p in q_pct.flat], dtype=np.intp), q_pct.shape)
+    return _validate.as_python(ranks)
+
+
 def _nearest_rank(sorted_x, q_pct):
     """Ranks :math:`\\lceil P N / 100 \\rceil` in exact rational arithmetic (one per ``q``)."""
     n = sorted_x.size
-    ranks = [min(n, max(1, math.ceil(_validate.decimal_fraction(q) * n / 100)))
-             for q in q_pct.flat]
+    ranks = [_rank(q, n) for q in q_pct.flat]
     return sorted_x[np.reshape(np.asarray(ranks, dtype=np.intp), q_pct.shape) - 1]
 
 

@@ -36,8 +36,10 @@ from maintsim import _validate, facts
 
 __all__ = [
     "EXAMPLE_EMPTY",
+    "EXAMPLE_FINISHED",
     "EXAMPLE_FREEZE",
     "EXAMPLE_FREEZE_STARTED",
+    "EXAMPLE_LIFECYCLE",
     "EXAMPLE_REBOOT",
     "EXAMPLE_REDEPLOY",
     "HEADERS",
@@ -81,10 +83,8 @@ EXAMPLE_FREEZE = """\
   ]
 }"""  # noqa: E501 (the documented description is one long line)
 """The documented example, values verbatim (including its Monday that is a Saturday)
-:cite:p:`ms_schedev`."""
-
-# The documents below are CONSTRUCTED for the book in the same shape: the event ids and
-# descriptions are ours, not Azure's.
+:cite:p:`ms_schedev`. It is the second of the four documents of the page's example
+(:data:`EXAMPLE_LIFECYCLE`): a live migration announced to two VMs."""
 
 EXAMPLE_FREEZE_STARTED = """\
 {
@@ -103,8 +103,28 @@ EXAMPLE_FREEZE_STARTED = """\
     }
   ]
 }"""  # noqa: E501
-"""Constructed for the book. The same freeze once started; ``NotBefore`` is blank and the
-incarnation has increased."""
+"""The same freeze once started, the third document of the page's example, values verbatim
+:cite:p:`ms_schedev`. ``NotBefore`` is blank and the incarnation has increased."""
+
+EXAMPLE_EMPTY = '{"DocumentIncarnation": 1, "Events": []}'
+"""Nothing scheduled, the usual answer, and the first document of the page's example
+:cite:p:`ms_schedev`."""
+
+EXAMPLE_FINISHED = '{"DocumentIncarnation": 4, "Events": []}'
+"""The last document of the page's example, once the freeze is over :cite:p:`ms_schedev`.
+
+The event has disappeared from ``Events`` (there is no ``Completed`` status) and the incarnation
+has increased once more."""
+
+EXAMPLE_LIFECYCLE = (EXAMPLE_EMPTY, EXAMPLE_FREEZE, EXAMPLE_FREEZE_STARTED, EXAMPLE_FINISHED)
+"""The four documents of the Scheduled Events page's example in order, incarnations 1 to 4.
+
+No events; a ``Freeze`` scheduled for ``WestNO_0`` and ``WestNO_1``; the same freeze ``Started``;
+no events again :cite:p:`ms_schedev`. The page prints the fields of an event in another order;
+the values are the same."""
+
+# The documents below are CONSTRUCTED for the book in the same shape: the event ids and
+# descriptions are ours, not Azure's.
 
 EXAMPLE_REBOOT = """\
 {
@@ -144,8 +164,6 @@ EXAMPLE_REDEPLOY = """\
 }"""
 """Constructed for the book. A redeploy to another host, duration unknown."""
 
-EXAMPLE_EMPTY = '{"DocumentIncarnation": 1, "Events": []}'
-"""Nothing scheduled, the usual answer."""
 
 # ---------------------------------------------------------------------------
 # The document as Python objects

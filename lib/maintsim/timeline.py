@@ -156,6 +156,44 @@ def onprem_year(rng: np.random.Generator, *,
     return _sorted(kind.astype(object), start_day, impact_s)
 
 
+def orders_below(reference: YearOfEvents, year: YearOfEvents, *,
+                 seen_by_vm: bool = True) -> tuple[float, float]:
+    """How many orders of magnitude shorter the events of ``year`` are than those of
+    ``reference``: the fewest and the most.
+
+    For each selected event *e* of ``year`` the distance is
+    :math:`\\log_{10}(\\min_r d_r / d_e)`, where :math:`d_r` are the lengths of the events of
+    ``reference`` (chapter 1: the on-premises night windows) and :math:`d_e` the length of
+    *e*. ``seen_by_vm`` selects the kinds the VM notices (``True``: freezes and reboots) or
+    the ones it does not (``False``: hot patches, whose milliseconds are host work "not
+    visible to VMs" :cite:p:`techcomm_hhr2023`, :func:`maintsim.freeze.visible_to_vm`).
+
+    Returns
+    -------
+    (fewest, most) : tuple of float
+        The smallest and the largest distance, in decades (3.5 means about 3,000 times
+        shorter).
+    """
+    for name, value in (("reference", reference), ("year", year)):
+        if not isinstance(value, YearOfEvents):
+            raise TypeError(f"{name} must be a YearOfEvents, got {_validate._describe(value)}")
+    if not isinstance(seen_by_vm, bool):
+        raise TypeError(f"seen_by_vm must be True or False, got {_validate._describe(seen_by_vm)}")
+    if reference.n_events == 0 or not np.all(reference.impact_s > 0):
+        raise ValueError("reference must hold at least one event, each longer than 0 s, got "
+                         f"lengths {reference.impact_s.tolist()[:5]}")
+    pick = np.array([freeze.visible_to_vm(k) == seen_by_vm for k in year.kind], dtype=bool)
+    lengths = year.impact_s[pick] if pick.size else year.impact_s
+    if lengths.size == 0:
+        which = "seen by the VM" if seen_by_vm else "the VM does not see"
+        raise ValueError(f"year holds no events {which} (seen_by_vm={seen_by_vm})")
+    if np.any(lengths <= 0):
+        raise ValueError("year's selected events must each last longer than 0 s, got "
+                         f"{lengths[lengths <= 0][0]!r} s")
+    decades = np.log10(reference.impact_s.min() / lengths)
+    return float(decades.min()), float(decades.max())
+
+
 EVENT_LABELS = {a.kind: a.label for a in facts.FREEZE_ASSUMPTIONS.values()} | {
     "onprem_window": "on-premises night window",
     "onprem_window_failed": "night window that failed",

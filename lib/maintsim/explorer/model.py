@@ -34,6 +34,7 @@ import functools
 from dataclasses import dataclass
 
 from maintsim import _validate, facts, freeze, language, month, sla, workload
+from maintsim.figures.sla import TIER_SHORT_LABELS
 from maintsim.language import text
 
 __all__ = [
@@ -283,17 +284,22 @@ def readouts(settings: Settings | None = None) -> Readouts:
 
 def threshold_presets() -> tuple[tuple[str, float], ...]:
     """Time-outs a reader may want as the threshold T, ``(label, seconds)``, computed from
-    :mod:`maintsim.workload` and :mod:`maintsim.facts` (each cited there); the labels are in the
-    current language (:mod:`maintsim.language`)."""
+    :mod:`maintsim.workload` and :mod:`maintsim.facts` (each cited there), one entry per value
+    (settings that share a value share an entry, their names joined); the labels are in the
+    current language (:mod:`maintsim.language`).
+
+    For TCP the threshold is the last retransmission, not the give-up: a connection with data in
+    flight survives a freeze only if a retransmission arrives after the VM resumes
+    (:func:`maintsim.workload.tcp_after_freeze`)."""
     wsfc = facts.HEARTBEAT_SETTINGS["wsfc_2016_same_subnet"]
     relaxed = facts.HEARTBEAT_SETTINGS["wsfc_azure_relaxed"]
     retries = facts.LINUX_TCP_RETRIES2_AZURE_SUGGESTED
-    return (
+    named = (
         (text("load-balancer probe ({failures} x {interval_s:g} s)",
               failures=facts.LB_PROBE_FAILURES, interval_s=facts.LB_PROBE_INTERVAL_S),
          workload.lb_tolerance_s()),
-        (text("Linux TCP gives up (tcp_retries2 = {retries})", retries=retries),
-         workload.tcp_retransmission_times_s(retries=retries).give_up_s),
+        (text("Linux TCP, tcp_retries2 = {retries}: its last retransmission", retries=retries),
+         float(workload.tcp_retransmission_times_s(retries=retries).attempts_s[-1])),
         (text("WSFC default ({delay_s:g} s x {threshold})", delay_s=wsfc.delay_s,
               threshold=wsfc.threshold),
          workload.heartbeat_tolerance_s(wsfc.delay_s, wsfc.threshold)),
@@ -303,6 +309,10 @@ def threshold_presets() -> tuple[tuple[str, float], ...]:
               threshold=relaxed.threshold),
          workload.heartbeat_tolerance_s(relaxed.delay_s, relaxed.threshold)),
     )
+    by_value: dict[float, list[str]] = {}
+    for label, value in named:
+        by_value.setdefault(float(value), []).append(label)
+    return tuple((text("; ").join(labels), value) for value, labels in sorted(by_value.items()))
 
 
 TEXT: dict[str, dict[str, str]] = {
@@ -311,7 +321,7 @@ TEXT: dict[str, dict[str, str]] = {
         "p99_s": "Light freezes: P99 (s)",
         "heavy_share": "Heavy share (0 to 1)",
         "scale": "Stretch every freeze (x)",
-        "events_per_month": "Freezes per month",
+        "events_per_month": "Memory-preserving freezes per month",
         "month_days": "Days in the month",
         "tier": "SLA tier",
         "rule": "Minute-accounting rule",
@@ -338,7 +348,7 @@ TEXT: dict[str, dict[str, str]] = {
         "budget_used": "Budget used",
         "allowed": "allowed",
         "miss_probability": "Chance a month misses",
-        "credit": "Service credit",
+        "credit": "Credit, for the expected month",
         "now": "now",
         "pinned": "pinned",
         "pin": "Pin this setting",
@@ -356,14 +366,23 @@ TEXT: dict[str, dict[str, str]] = {
         "url_repeated": "The link gives {key} more than once; the default is used.",
         "axis.freeze": "freeze length (s, log scale)",
         "axis.share": "share of freezes longer (%, log scale)",
-        "axis.downtime": "minutes in the month (log scale)",
-        "trace.curve": "share of freezes longer than x",
+        "trace.curve": "share of freezes longer than the time on the axis",
         "trace.tail": "longer than T",
         "trace.pinned": "pinned setting",
-        "bar.downtime": "expected downtime",
+        "bar.downtime": "now",
         "bar.pinned": "pinned",
-        "budget": "budget",
+        "meter": "The month's expected downtime against the tier's budget (the black line)",
+        "of_budget": "of the budget of",
         "noscript": "The explorer computes in your browser and needs JavaScript.",
+        "help.heavy_share": "Default {heavy_share:.3f}: one heavy freeze per {heavy_every:g} "
+                            "months among the book's {events:.2f} memory-preserving freezes a "
+                            "month.",
+        "help.events_per_month": "Default {events:.2f}: the book's assumed rate ({light:g} light "
+                                 "freezes and one heavy per {heavy_every:g} months); live "
+                                 "migrations and network blips are not counted here.",
+        "help.tier": "The explorer charges one VM: a tier for several VMs is read as the target "
+                     "of that one VM. * No primary source confirms this tier's credit bands "
+                     "(chapter 7).",
         "once_every": "once every {n} years",
     },
     "ja": {
@@ -371,7 +390,7 @@ TEXT: dict[str, dict[str, str]] = {
         "p99_s": "軽微な一時停止: P99 (秒)",
         "heavy_share": "大規模な一時停止の割合 (0～1)",
         "scale": "すべての一時停止を引き延ばす (倍)",
-        "events_per_month": "1 か月の一時停止の回数",
+        "events_per_month": "1 か月のメモリ保持による一時停止の回数",
         "month_days": "月の日数",
         "tier": "SLA の区分",
         "rule": "分の数え方",
@@ -398,7 +417,7 @@ TEXT: dict[str, dict[str, str]] = {
         "budget_used": "使った予算",
         "allowed": "許容",
         "miss_probability": "月が目標に届かない確率",
-        "credit": "サービス クレジット",
+        "credit": "サービス クレジット (期待値の月)",
         "now": "現在",
         "pinned": "固定",
         "pin": "この設定を固定",
@@ -416,14 +435,24 @@ TEXT: dict[str, dict[str, str]] = {
         "url_repeated": "リンクに {key} が複数回含まれているため、既定値を使います。",
         "axis.freeze": "一時停止の長さ (秒、対数目盛)",
         "axis.share": "それより長い一時停止の割合 (%、対数目盛)",
-        "axis.downtime": "月内の分 (対数目盛)",
-        "trace.curve": "x より長い一時停止の割合",
+        "trace.curve": "横軸の時間より長い一時停止の割合",
         "trace.tail": "T より長い",
         "trace.pinned": "固定した設定",
-        "bar.downtime": "ダウンタイムの期待値",
+        "bar.downtime": "現在",
         "bar.pinned": "固定",
-        "budget": "予算",
+        "meter": "1 か月のダウンタイムの期待値と区分の予算 (黒い線)",
+        "of_budget": "/ 予算",
         "noscript": "エクスプローラーはブラウザーの中で計算するため、JavaScript が必要です。",
+        "help.heavy_share": "既定値 {heavy_share:.3f}: 本が想定する 1 か月 {events:.2f} 回の"
+                            "メモリ保持による一時停止のうち、{heavy_every:g} か月に 1 回が"
+                            "大規模なものです。",
+        "help.events_per_month": "既定値 {events:.2f}: 本が想定する頻度です (軽微な一時停止が "
+                                 "{light:g} 回と、{heavy_every:g} か月に 1 回の大規模な"
+                                 "一時停止)。ライブ マイグレーションとネットワークの瞬断は"
+                                 "含めません。",
+        "help.tier": "エクスプローラーは 1 台の VM について計算します。複数の VM 向けの区分は、"
+                     "その 1 台の目標として読みます。* この区分のクレジットの段階は、一次資料"
+                     "で確認できていません (7 章)。",
         "once_every": "{n} 年に 1 回",
     },
 }
@@ -461,7 +490,9 @@ def _spec(lang: str) -> dict:
         "heavy": {"median_s": _HEAVY.median_s, "p99_s": _HEAVY.p99_s},
         "z": {q: float(special.ndtri(float(q))) for q in ("0.5", "0.99", "0.999")},
         "tiers": {
-            key: {"target_pct": t.target_pct, "label": language.translate(t.label),
+            key: {"target_pct": t.target_pct,
+                  "label": text(TIER_SHORT_LABELS[key])
+                  + ("*" if t.credit_status == "unconfirmed" else ""),
                   "credit_bands": [[b.below_pct, b.credit_pct] for b in t.credit_bands]}
             for key, t in sla.TIERS.items()
         },
@@ -476,5 +507,18 @@ def _spec(lang: str) -> dict:
             "stop_relative": month.STOP_RELATIVE,
         },
         "presets": [{"label": label, "value": value} for label, value in threshold_presets()],
-        "text": dict(TEXT[lang]),
+        "text": _text(lang),
     }
+
+
+def _text(lang: str) -> dict[str, str]:
+    """The words of ``lang``, with the numbers of the help lines filled in from
+    :mod:`maintsim.facts` (never typed into the table)."""
+    numbers = {
+        "heavy_share": facts.HEAVY_SHARE_DEFAULT,
+        "events": facts.MP_EVENTS_PER_MONTH,
+        "light": _LIGHT.events_per_month,
+        "heavy_every": 1 / _HEAVY.events_per_month,
+    }
+    return {key: text.format(**numbers) if key.startswith("help.") else text
+            for key, text in TEXT[lang].items()}

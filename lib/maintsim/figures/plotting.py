@@ -33,12 +33,15 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 import os
 from pathlib import Path
 
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.io._base_renderers import MimetypeRenderer
+
+from maintsim import _validate, language
 
 RENDERER_NAME = "maintbook"
 TEMPLATE_NAME = "maintbook"
@@ -225,3 +228,62 @@ def threshold_line(fig: go.Figure, x: float, label: str, **kwargs) -> go.Figure:
         **kwargs,
     )
     return fig
+
+
+def duration_label(seconds) -> str:
+    """A time as a reader says it: ``"10 ms"``, ``"1 s"``, ``"1 min"``, ``"1.5 h"``, ``"3 days"``
+    (in the current language, :mod:`maintsim.language`: ``"1.5 時間"``).
+
+    Below a second in milliseconds, below a minute in seconds, below an hour in minutes, below a
+    day in hours, else in days; three significant digits at most. Every figure with a log axis of
+    durations labels its ticks with it.
+
+    Parameters
+    ----------
+    seconds : float
+        A duration, seconds (> 0 and finite).
+    """
+    s = _validate.scalar("seconds", seconds)
+    if not (math.isfinite(s) and s > 0):
+        raise ValueError(f"seconds must be a positive finite number, got {seconds!r}")
+    for unit_s, unit in ((86_400.0, "day"), (3600.0, "h"), (60.0, "min"), (1.0, "s")):
+        if s >= unit_s:
+            value = f"{s / unit_s:.3g}"
+            if unit == "day" and value != "1":
+                unit = "days"
+            return language.text("{value} " + unit, value=value)
+    return language.text("{value} ms", value=f"{s * 1000:.3g}")
+
+
+def log_ticks(low, high, candidates, label, *, min_gap_decades: float = 0.0):
+    """Ticks for a log axis: the ``candidates`` inside ``[low, high]``, each at least
+    ``min_gap_decades`` (a factor of ten to that power) above the last kept, so that labels stay
+    apart on a phone-wide axis, and labelled with ``label(value)``.
+
+    Parameters
+    ----------
+    low, high : float
+        The axis range (``0 < low <= high``), in the candidates' unit.
+    candidates : sequence of float
+        Increasing tick positions.
+    label : callable
+        Turns a position into its text (e.g. :func:`duration_label`).
+    min_gap_decades : float
+        The closest two kept ticks may be, in decades (>= 0).
+
+    Returns
+    -------
+    tuple
+        ``(tickvals, ticktext)``: the positions and their labels, for plotly.
+    """
+    low = _validate.scalar("low", low)
+    high = _validate.scalar("high", high)
+    if not 0 < low <= high:
+        raise ValueError(f"log_ticks needs 0 < low <= high, got low={low!r}, high={high!r}")
+    gap = _validate.scalar("min_gap_decades", min_gap_decades)
+    _validate.in_range("min_gap_decades", gap, 0.0, 10.0)
+    values: list[float] = []
+    for value in candidates:
+        if low <= value <= high and (not values or math.log10(value / values[-1]) >= gap):
+            values.append(float(value))
+    return values, [label(v) for v in values]
