@@ -296,6 +296,7 @@ def test_a_label_the_caller_passes_is_drawn_as_given():
     ("{:g}x", 1.5, "1.5x", "1.5 倍"),
     ("one in {:,.0f}", 1176.2, "one in 1,176", "1,176 回に一度"),
     ("{}", "met", "met", "達成"),
+    ("{}", "4.11", "4.11", "4.11"),  # a version is not a word
 ])
 def test_a_key_number_keeps_its_digits_and_changes_only_its_words(fmt, value, english, japanese):
     assert unit_text(fmt, value) == english == fmt.format(value)

@@ -201,8 +201,9 @@ def unit_text(fmt: str, value) -> str:
     ``" requests a minute"``) is looked up in :data:`maintsim.messages.UNITS`; a piece without
     letters (``":00"``, ``" %"``) is looked up too and kept as it is when absent. A whole format
     in the unit table (``"one in {:,.0f}"``) is replaced whole, for a language that puts the
-    words elsewhere. A string ``value`` is a word, not a number, and is translated with
-    :func:`text`.
+    words elsewhere. A string ``value`` with a letter is a word or a formatted quantity
+    (``"met"``, ``"26.04 s"``), translated with :func:`translate`; one without (a version,
+    ``"4.11"``) is kept as it is.
 
     Raises
     ------
@@ -218,8 +219,8 @@ def unit_text(fmt: str, value) -> str:
     from maintsim.messages import UNITS
 
     units = UNITS[lang]
-    if isinstance(value, str):
-        value = text(value)
+    if isinstance(value, str) and re.search(r"[A-Za-z]", value):
+        value = translate(value)
     whole = units.get(fmt)
     if whole is not None and "{" in whole:
         return whole.format(value)

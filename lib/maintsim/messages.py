@@ -513,6 +513,10 @@ _CHAPTERS: dict[str, str] = {
     # chapters/04_memory_preserving: ch04_chrony_action
     "steps": "ステップ",
     "slews": "スルー",
+    # chapters/05_percentiles: ch05_ci_verdict
+    "none of the {n} intervals misses": "{n} 個の区間のどれも外れない",
+    "{k} of the {n} intervals misses": "{n} 個の区間のうち {k} 個が外れる",
+    "{k} of the {n} intervals miss": "{n} 個の区間のうち {k} 個が外れる",
     # chapters/explorer: explorer_q3_met_clock, explorer_q3_met_9999
     "met": "達成",
     "missed": "未達",
@@ -534,6 +538,7 @@ MESSAGES: dict[str, dict[str, str]] = {"ja": _JA}
 UNITS: dict[str, dict[str, str]] = {
     "ja": {
         " s": " 秒",
+        " seconds": " 秒",
         " ms": " ミリ秒",
         " min": " 分",
         " minutes": " 分",
@@ -549,6 +554,7 @@ UNITS: dict[str, dict[str, str]] = {
         " requests a minute": " リクエスト/分",
         " update domains": " 個の更新ドメイン",
         "one in {:,.0f}": "{:,.0f} 回に一度",
+        " to ": "～",
     },
 }
 """How :class:`maintsim.book.KeyNumbers` writes the words around a number, by language: a literal
