@@ -432,8 +432,8 @@ FREEZE_ASSUMPTIONS: dict[str, FreezeAssumption] = {
             p99_s=900.0,
             events_per_month=0.01,
             reboots=True,
-            tuned_to="host reboots took VMs down 'for minutes at a time'; the last large reboot "
-            "campaign was around 3 January 2018 (source article)",
+            tuned_to="host reboots took VMs down 'for minutes at a time'; large reboot campaigns "
+            "have become rare (source article)",
             source="azblog_noimpact2020",
             visible_to_vm=True,
             visibility="host reboots took VMs down 'for minutes at a time'",
