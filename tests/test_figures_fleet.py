@@ -118,6 +118,8 @@ def test_the_axes_use_human_tick_labels(results):
     fig = ff.downtime_figure(results)
     assert list(fig.layout.xaxis.ticktext) == ["10 ms", "1 s", "1 min", "1 h"]
     assert all(re.fullmatch(r"\d+[kM]?", t) for t in fig.layout.yaxis.ticktext)
+    tallest = max(max(trace.y) for trace in fig.data)
+    assert max(fig.layout.yaxis.tickvals) >= tallest  # a tick at or above the tallest bar
 
 
 def test_each_budget_line_ends_under_its_own_label_and_no_line_crosses_another_label(results):

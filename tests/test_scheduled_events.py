@@ -222,6 +222,15 @@ def test_time_left_refuses_what_is_not_a_time_left(bad, error):
         se.time_left_text(bad)
 
 
+def test_a_printed_summary_says_what_then_what_to_do_in_short_lines():
+    (event,) = se.parse_document(se.EXAMPLE_FREEZE).events
+    summary = se.summarise(event, now=NOW, vm_name="WestNO_0")
+    lines = str(summary).splitlines()
+    assert lines[0] == "Freeze (Scheduled), about 5 s of interruption."
+    assert " ".join(lines[1:]) == summary.action
+    assert max(map(len, lines)) <= se.SUMMARY_WIDTH_CHARS
+
+
 def test_the_summary_works_in_any_time_zone():
     (event,) = se.parse_document(se.EXAMPLE_FREEZE).events
     tokyo = NOW.astimezone(timezone(timedelta(hours=9)))

@@ -33,6 +33,7 @@ import json
 import math
 import re
 import shlex
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -57,6 +58,7 @@ __all__ = [
     "curl_command",
     "parse_document",
     "polls_within_notice",
+    "SUMMARY_WIDTH_CHARS",
     "summarise",
     "time_left_text",
 ]
@@ -421,6 +423,24 @@ class EventSummary:
     affects_vm: bool | None
     action: str
     notes: tuple[str, ...]
+
+    def __str__(self) -> str:
+        """The summary as a person on call reads it: what, then what to do, in short lines.
+
+        >>> doc = parse_document(EXAMPLE_FREEZE)
+        >>> when = doc.events[0].not_before.replace(minute=11)
+        >>> print(summarise(doc.events[0], now=when, vm_name="WestNO_0"))  # doctest: +ELLIPSIS
+        Freeze (Scheduled), about 5 s of interruption.
+        15 min left: let clients retry through a short pause (or fail over if your
+        cluster cannot), then approve it ...
+        """
+        head = f"{self.event_type} ({self.event_status}), {self.duration_text}."
+        return head + "\n" + textwrap.fill(self.action, width=SUMMARY_WIDTH_CHARS)
+
+
+SUMMARY_WIDTH_CHARS = 76
+"""The longest line of a printed :class:`EventSummary`: narrow enough for a phone-wide page or a
+terminal."""
 
 
 def time_left_text(seconds) -> str:

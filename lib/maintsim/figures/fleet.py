@@ -191,10 +191,10 @@ def downtime_figure(results: Mapping[str, fleet.FleetResult], *,
     for row, target in enumerate(sorted(targets, reverse=True)):
         budget_s = sla.allowed_downtime_min(target, month_min) * sla.SECONDS_PER_MINUTE
         x = math.log10(budget_s)
-        top = BUDGET_LABEL_TOP - BUDGET_LABEL_STEP * row
-        fig.add_shape(type="line", x0=x, x1=x, y0=0, y1=top, xref="x", yref="paper",
+        line_top = BUDGET_LABEL_TOP - BUDGET_LABEL_STEP * row
+        fig.add_shape(type="line", x0=x, x1=x, y0=0, y1=line_top, xref="x", yref="paper",
                       line={"color": THRESHOLD_COLOUR, "dash": "dash", "width": 1.5})
-        fig.add_annotation(x=x, y=top, xref="x", yref="paper", xanchor="left", xshift=-3,
+        fig.add_annotation(x=x, y=line_top, xref="x", yref="paper", xanchor="left", xshift=-3,
                            yanchor="bottom", showarrow=False, text=f"{target:g} %",
                            font={"size": 12})
     steps = [{"label": rule.split("_")[0], "method": "update",
