@@ -118,9 +118,9 @@ _STACKED_CSS = (
     " overflow: hidden; clip-path: inset(50%); white-space: nowrap;}"
     f"table.{_STACKED_CLASS}, table.{_STACKED_CLASS} tbody, table.{_STACKED_CLASS} tr,"
     f" table.{_STACKED_CLASS} td {{display: block; width: 100%; box-sizing: border-box;}}"
+    f"table.{_STACKED_CLASS} caption {{display: block; text-align: left;}}"
     f"table.{_STACKED_CLASS} tr {{margin-bottom: 0.75em;}}"
-    f"table.{_STACKED_CLASS} td::before {{content: attr(data-label); display: block;"
-    " font-weight: 600;}"
+    f"table.{_STACKED_CLASS} td::before {{content: attr(data-label) \": \"; font-weight: 600;}}"
     "}"
 )
 
