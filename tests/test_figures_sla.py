@@ -34,9 +34,17 @@ def _levels(fig, panel: int) -> list[float]:
 def test_the_credit_figure_has_one_panel_per_tier_strictest_first(credit_fig):
     assert len(credit_fig.data) == len(sla.TIERS)
     titles = [a.text for a in credit_fig.layout.annotations]
-    assert titles == [f"{t.target_pct:g} %: {fsla.TIER_SHORT_LABELS[k]}"
-                      for k, t in sla.TIERS.items()]
+    assert [t.removesuffix(" *") for t in titles] == [
+        f"{t.target_pct:g} %: {fsla.TIER_SHORT_LABELS[k]}" for k, t in sla.TIERS.items()]
     assert titles[0].startswith("99.99 %") and titles[-1].startswith("95 %")
+
+
+def test_the_credit_figure_marks_the_panels_whose_bands_are_unconfirmed(credit_fig):
+    titles = [a.text for a in credit_fig.layout.annotations]
+    for title, tier in zip(titles, sla.TIERS.values(), strict=True):
+        assert title.endswith(" *") == (tier.credit_status == "unconfirmed"), title
+    assert not titles[0].endswith("*")  # the zone tier's bands have a (secondary) source
+    assert credit_fig.layout.yaxis3.title.text == "credit band (% of fee)"
 
 
 @pytest.mark.parametrize("panel, key", list(enumerate(sla.TIERS)))
@@ -141,16 +149,27 @@ def test_the_level_axis_is_labelled_with_the_real_credits(credit_fig):
 
 def test_the_tiers_table_has_every_tier_and_every_band_and_no_bibtex_key():
     table = fsla.tiers_table()
-    assert [r[0] for r in table.rows] == [f"{t.target_pct:g}\u00a0%" for t in sla.TIERS.values()]
+    assert [r[0].removesuffix("*") for r in table.rows] == [
+        f"{t.target_pct:g}\u00a0%" for t in sla.TIERS.values()]
     cells = [[c.replace("\u00a0", " ") for c in row] for row in (table.headers, *table.rows)]
     assert cells[0] == ["Target (10 % credit below)", "Deployment", "25 % credit below",
                         "100 % credit below"]
+    zones = cells[1 + list(sla.TIERS).index("availability_zones")]
+    assert zones[0] == "99.99 %" and zones[2:] == ["99 %", "95 %"]
     premium = cells[1 + list(sla.TIERS).index("single_premium")]
-    assert premium[0] == "99.9 %" and premium[2:] == ["99 %", "95 %"]
+    assert premium[0] == "99.9 %*" and premium[2:] == ["99 %*", "95 %*"]
     hdd = cells[1 + list(sla.TIERS).index("single_standard_hdd")]
-    assert hdd[0] == "95 %" and hdd[2:] == ["92 %", "90 %"]
+    assert hdd[0] == "95 %*" and hdd[2:] == ["92 %*", "90 %*"]
     text = table.to_markdown() + table._repr_html_()
-    assert "azure_sla" not in text and "unconfirmed" not in text
+    assert "azure_sla" not in text
+
+
+def test_the_tiers_table_marks_every_unconfirmed_band_and_says_so_in_its_caption():
+    table = fsla.tiers_table()
+    assert table.caption.endswith("(* credit band unconfirmed)")
+    for row, tier in zip(table.rows, sla.TIERS.values(), strict=True):
+        bands = [row[0], *row[2:]]
+        assert all(c.endswith("*") == (tier.credit_status == "unconfirmed") for c in bands), row
 
 
 def test_every_tier_s_mildest_band_starts_at_its_target_so_the_table_may_merge_them():
@@ -176,7 +195,8 @@ def test_the_tiers_table_keeps_a_column_for_every_share_when_a_band_starts_below
     monkeypatch.setattr(sla, "TIERS", {**sla.TIERS, "single_premium": odd})
     table = fsla.tiers_table()
     assert table.headers[0] == "Target"
+    assert not table.rows[list(sla.TIERS).index("single_premium")][0].endswith("*")
     assert [h.replace("\u00a0", " ") for h in table.headers[2:]] == [
         "5 % credit below", "10 % credit below", "25 % credit below", "100 % credit below"]
     row = table.rows[list(sla.TIERS).index("single_premium")]
-    assert [c.replace("\u00a0", " ") for c in row[2:]] == ["99.8 %", "-", "99 %", "-"]
+    assert [c.replace("\u00a0", " ") for c in row[2:]] == ["99.8 %*", "-", "99 %*", "-"]

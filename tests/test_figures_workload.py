@@ -55,7 +55,8 @@ def test_the_slider_has_one_precomputed_step_per_freeze(grid):
     assert slider.active == FREEZES_S.index(30)
     for j, step in enumerate(slider.steps):
         colours = step.args[0]["marker.color"][0]
-        expected = [fw.SURVIVES_COLOUR if ok else fw.FAILS_COLOUR for ok in grid.survives[:, j]]
+        expected = [fw.outcome(c, ok)[1] for c, ok in zip(grid.components, grid.survives[:, j],
+                                                           strict=True)]
         assert colours == expected
         assert step.args[1]["shapes"][0]["x0"] == FREEZES_S[j]
         assert f"{grid.survivors()[j]} of 9 survive" in step.args[1]["title.text"]
@@ -65,6 +66,19 @@ def test_one_freeze_gives_a_figure_without_a_slider():
     fig = fw.survival_figure(30, app_timeout_s=20.0)
     assert not fig.layout.sliders
     assert "4 of 9 survive" in fig.layout.title.text
+
+
+def test_a_load_balancer_takes_a_frozen_backend_out_of_rotation_in_grey_it_does_not_fail(grid):
+    lb = grid.components.index("Load balancer")
+    tolerance_s = grid.tolerances_s[lb]
+    fig = fw.survival_figure(30, app_timeout_s=20.0)
+    assert fig.data[0].marker.color[lb] == fw.NEUTRAL_COLOUR != fw.FAILS_COLOUR
+    assert fig.layout.annotations[lb].text.endswith("<b>taken out of rotation</b>")
+    assert "fails" not in fig.data[0].customdata[lb].lower()
+    row = fw.assessment_table(w.assess_freeze(30.0, app_timeout_s=20.0)).rows[lb]
+    assert row[2].startswith("taken out of rotation: marked unhealthy")
+    assert not grid.survives[lb, FREEZES_S.index(30)] and tolerance_s < 30
+    assert fw.outcome("Load balancer", True) == ("survives", fw.SURVIVES_COLOUR)
 
 
 def test_the_ladder_figure_delivers_at_51_s_and_drops_the_others_for_a_30s_freeze():
@@ -84,6 +98,21 @@ def test_the_stall_is_the_next_retransmission_and_stops_when_the_connection_dies
     fig = fw.stall_figure(ladder, freezes)
     y = fig.data[1].y
     assert y[0] == 0.0 and y[1] == pytest.approx(6.2) and np.isnan(y[2])
+    end = fig.data[2]
+    assert list(end.x) == [pytest.approx(6.2)] and list(end.y) == [pytest.approx(6.2)]
+
+
+def test_a_short_ladder_is_drawn_on_top_of_the_long_ones_that_share_its_first_rungs():
+    default, short = w.tcp_retransmission_times_s(), w.tcp_retransmission_times_s(5)
+    fig = fw.stall_figure([default, short], np.arange(0, 60.5, 0.5), labels=["15", "5"])
+    lines = [t for t in fig.data if t.mode == "lines" and t.name in ("15", "5")]
+    assert [t.name for t in lines] == ["15", "5"]  # the short one last, so on top
+    assert lines[0].line.width > lines[1].line.width
+    assert [t.legendrank for t in lines] == [2, 3]  # the legend keeps the caller's order
+    shared = np.arange(0, 6.5, 0.5)
+    assert np.array_equal(lines[0].y[: shared.size], lines[1].y[: shared.size])
+    ends = [t for t in fig.data if t.mode == "markers"]
+    assert [float(t.x[0]) for t in ends] == [pytest.approx(6.2)]
 
 
 def test_tuning_relaxed_heartbeats_ride_through_30s_and_short_tcp_retries_do_not():

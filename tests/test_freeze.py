@@ -338,6 +338,7 @@ def test_the_readings_come_in_the_documented_order_and_render_as_tables(readings
     page = readings._repr_html_()
     assert page.count("<tr>") == 1 + len(readings.rows) and "<figcaption>" in page
     assert "modelling assumptions" in repr(readings)
+    assert "0.66 memory-preserving events per VM-month, 8.5 % heavy" in readings.caption()
     assert "median 18 s, P99 30 s" in readings["heavy_p99"].assumes
 
 

@@ -146,15 +146,42 @@ def test_the_clock_is_never_ahead_and_never_more_behind_than_the_freeze(freeze, 
 def test_the_figure_has_one_bar_per_phase_and_one_slider_step_per_step():
     seq = sq.memory_preserving_sequence()
     fig = fsq.sequence_figure(seq)
-    assert len(fig.data) == len(seq.phases)
+    bars = fig.data[:len(seq.phases)]
+    assert [bar.text[0] for bar in bars] == [phase.label for phase in seq.phases]
     slider = fig.layout.sliders[0]
     assert len(slider.steps) == len(seq.steps)
     assert slider.active == len(seq.steps) - 1
 
 
+@pytest.mark.parametrize("build", [sq.memory_preserving_sequence, sq.live_migration_sequence])
+def test_the_legend_names_each_colour_of_the_bars_once(build):
+    seq = build()
+    fig = fsq.sequence_figure(seq)
+    bars, keys = fig.data[:len(seq.phases)], fig.data[len(seq.phases):]
+    assert not any(bar.showlegend for bar in bars)
+    assert all(key.showlegend and key.x == (None,) for key in keys)  # a legend entry, no bar
+    colours = [key.marker.color for key in keys]
+    assert sorted(colours) == sorted({bar.marker.color for bar in bars})
+    assert len({key.name for key in keys}) == len(keys)
+
+
+def test_the_memory_preserving_legend_names_the_clock_behind():
+    fig = fsq.sequence_figure(sq.memory_preserving_sequence())
+    names = {trace.name: trace.marker.color for trace in fig.data if trace.showlegend}
+    assert names["clock behind"] == fsq.PHASE_COLOURS["clock_behind"]
+
+
+def test_the_slider_fades_the_bars_and_leaves_the_legend_alone():
+    seq = sq.live_migration_sequence()
+    fig = fsq.sequence_figure(seq)
+    for step in fig.layout.sliders[0].steps:
+        assert list(step.args[2]) == list(range(len(seq.phases)))
+
+
 def test_the_figure_opens_on_the_whole_sequence():
-    fig = fsq.sequence_figure(sq.live_migration_sequence())
-    assert all(trace.opacity == 1.0 for trace in fig.data)
+    seq = sq.live_migration_sequence()
+    fig = fsq.sequence_figure(seq)
+    assert all(bar.opacity == 1.0 for bar in fig.data[:len(seq.phases)])
     assert fig.layout.title.text.startswith("Step 4: Clock sync")
 
 

@@ -475,11 +475,18 @@ def test_the_span_bounds_every_give_up_in_its_range(retries, low_s, width, cap_f
     assert span.earliest_s >= span.limit_s - tol
 
 
-def test_the_assessment_states_linuxs_time_limit_next_to_azures_quote():
+def test_the_assessment_sets_the_latest_give_up_next_to_azures_quote_in_the_books_one_format():
     row = w.assess_freeze(30.0, app_timeout_s=20.0).rows[1]
     assert row.setting.startswith("tcp_retries2 = 5")
-    assert "the limit is 12.6 s whatever the first RTO" in row.what_happens
-    assert "no later than 26.1 s" in row.what_happens and "slower first RTO" not in row.what_happens
+    assert "Azure quotes 25-50 s" in row.what_happens
+    assert "gives up before 26.04 s)" in row.what_happens and "26.1" not in row.what_happens
+
+
+def test_the_latest_give_up_of_tcp_retries2_5_is_written_26_04_s_and_is_never_reached():
+    span = w.linux_give_up_span_s(5)
+    assert span.latest_text == "26.04 s" == f"{span.latest_s:g} s"
+    assert not span.latest_attained
+    assert not span.reaches(span.latest_s) and span.reaches(span.latest_s - 1e-6)
 
 
 def test_the_corosync_row_calls_30_s_azures_guidance_not_a_platform_setting():

@@ -150,14 +150,14 @@ unconfirmed in the fact sheet, so the book labels them as such."""
 SLA_VERSION_HISTORY: tuple[tuple[str, str, str], ...] = (
     ("1.0", "2015-03", "first VM SLA"),
     ("1.1", "2016-04", "VM section moved out of the Cloud Services SLA"),
-    ("1.2", "2016-07", "VM Connectivity; availability set with 2+ instances at 99.95%"),
-    ("1.3", "2016-11", "new single-instance VM SLA (99.9% with premium storage on all disks)"),
+    ("1.2", "2016-07", "VM Connectivity; availability set with 2+ instances at 99.95 %"),
+    ("1.3", "2016-11", "new single-instance VM SLA (99.9 % with premium storage on all disks)"),
     ("1.4", "2016-11", "updates related to Maximum Available Minutes"),
-    ("1.5", "2017-03", "100% credit if uptime is below 95%"),
+    ("1.5", "2017-03", "100 % credit if uptime is below 95 %"),
     ("1.6", "2017-04", "'x 100' added to the uptime formulas"),
     ("1.7", "2018-03", "removed the exclusion for single-instance VM maintenance downtime"),
-    ("1.8", "2018-03", "added 99.99% for VMs across 2+ availability zones"),
-    ("1.9", "unknown", "added Standard SSD (99.5%), Standard HDD (95%), dedicated host group"),
+    ("1.8", "2018-03", "added 99.99 % for VMs across 2+ availability zones"),
+    ("1.9", "unknown", "added Standard SSD (99.5 %), Standard HDD (95 %), dedicated host group"),
 )
 """(version, year-month, change) from the SLA's own version history :cite:p:`azure_sla_history`.
 The release date of v1.9 could not be confirmed."""
@@ -197,8 +197,10 @@ PAUSE_WORDING_HISTORY: tuple[tuple[str, str, str], ...] = (
 LIVE_MIGRATION_EXCLUSIONS: tuple[tuple[str, str, str], ...] = (
     ("2020", "ms_maint_2018", "G, M, N and H series"),
     ("2021", "ms_maint_2021", "G, M, N and H series"),
-    ("2024", "ms_maint_2024", "G, L, N and H series; available on most M-series SKUs"),
-    ("2026", "ms_maint_2026", "G, L, N and H series; available on most M-series SKUs"),
+    ("2024", "ms_maint_2024",
+     "G, L, N and H series (live migration is available on most M-series SKUs)"),
+    ("2026", "ms_maint_2026",
+     "G, L, N and H series (live migration is available on most M-series SKUs)"),
 )
 """VM series that cannot live-migrate, in each version of the maintenance document."""
 
@@ -232,7 +234,7 @@ MAX_UPDATE_DOMAINS = 20
 MAX_FAULT_DOMAINS = 3
 DEFAULT_UPDATE_DOMAINS = 5
 """Availability sets have up to 3 fault domains and 20 update domains :cite:p:`ms_availset`;
-5 update domains is the usual default (secondary source)."""
+5 update domains is the usual default, according to a secondary source :cite:p:`savill2017_uds`."""
 
 MEMORY_PRESERVING_COVERAGE_PCT = 90
 """Memory-preserving maintenance works for "more than 90 percent" of Azure VMs
@@ -578,7 +580,7 @@ Windows 3 "approximately 10-20 seconds" :cite:p:`ms_maint_2026`.
 Caution for the Linux row: ``tcp_retries2`` is a time limit (:data:`LINUX_TCP_GIVE_UP_IS_A_TIME`),
 12.6 s for ``tcp_retries2 = 5`` whatever the first RTO. Linux gives up at the first timer expiry
 past 12.6 s: 12.6 s from the 200 ms floor, 24.6 s from a first RTO of 0.794 s (after 4
-retransmissions), and before 26.1 s for every first RTO up to 1 s. The lower end, 25 s, needs a
+retransmissions), and before 26.04 s for every first RTO up to 1 s. The lower end, 25 s, needs a
 slow path; the upper end, 50 s, needs a first RTO of 16.7 s, so on Linux with that setting it does
 not happen (:func:`maintsim.workload.linux_give_up_span_s`). The Windows rows are counts and the
 formula of :data:`WINDOWS_TCP_RTO_INITIAL_ASSUMED_S` applies to them."""

@@ -788,8 +788,9 @@ class TailReadings:
                 f"{_count_text(row.years_between_per_vm)} years")
 
     def caption(self) -> str:
-        return (f"Freezes over 30 s under three readings; {self.events_per_month:.3g} "
-                f"memory-preserving events per VM-month, {100 * self.heavy_share:.3g} % heavy "
+        """The rates in the digits the prose uses everywhere (0.66 events, 8.5 % heavy)."""
+        return (f"Freezes over 30 s under three readings; {self.events_per_month:.2f} "
+                f"memory-preserving events per VM-month, {100 * self.heavy_share:.1f} % heavy "
                 "(modelling assumptions)")
 
     def to_markdown(self) -> str:

@@ -142,11 +142,16 @@ class Service:
         Raises ``TypeError`` for something that is not a :class:`Request` and
         ``ValueError`` for a route with no handler (naming the routes there are).
         """
-        _validate.choice("request.route", _request(request).route, self.handlers)
-        if self.down_from_ms <= request.time_ms < self.down_until_ms:
+        self._check(request)  # a Request, for a route this service has
+        if self.down_from_ms <= request.time_ms < self.down_until_ms:  # stopped for a restart
             raise ServiceUnavailable(f"service down at {request.time_ms:g} ms")
         handler = self.handlers[request.route]  # the indirection: looked up on EVERY call
         return handler(request)  # runs to the end on the code it looked up
+
+    def _check(self, request) -> None:
+        """``TypeError`` unless ``request`` is a :class:`Request`; ``ValueError`` for a route
+        with no handler, naming the routes there are."""
+        _validate.choice("request.route", _request(request).route, self.handlers)
 
 
 def _ms(name: str, value) -> float:
@@ -173,7 +178,7 @@ def hot_patch(service: Service, name: str, new_fn: Callable[[Request], Reply]):
     callable
         The old handler, so that rolling back is another ``hot_patch``.
     """
-    _check_swap(service, name, new_fn)
+    _check_swap(service, name, new_fn)  # a Service, a route it has, a function
     old_fn = service.handlers[name]
     service.handlers[name] = new_fn
     return old_fn

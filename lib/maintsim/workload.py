@@ -392,6 +392,22 @@ class GiveUpSpan:
     latest_rto_initial_s: float
     latest_attained: bool
 
+    @property
+    def latest_text(self) -> str:
+        """The latest give-up, written as the book writes it everywhere (``"26.04 s"``
+        for ``tcp_retries2 = 5`` and first RTOs up to 1 s).
+
+        One value in one format, so that every page quotes the same digits. When
+        ``latest_attained`` is False the value is a supremum: say "before" or "just under"
+        it, not "at most".
+
+        Examples
+        --------
+        >>> linux_give_up_span_s(5).latest_text
+        '26.04 s'
+        """
+        return f"{self.latest_s:g} s"
+
     def reaches(self, give_up_s) -> bool:
         """Can any first RTO in the range make Linux wait ``give_up_s`` before giving up?"""
         give_up_s = _positive("give_up_s", give_up_s)
@@ -1019,10 +1035,10 @@ def _linux_tcp_row(freeze_s, retries, why, source) -> AssessmentRow:
     quoted = facts.AZURE_QUOTED_DETECTION_S.get(("linux", retries))
     if quoted is not None:  # be honest about the gap between Azure's words and the kernel's rule
         span = linux_give_up_span_s(retries)
+        before = "by" if span.latest_attained else "before"
         note = (
-            f" (Azure quotes {quoted[0]:g}-{quoted[1]:g} s; the limit is {span.limit_s:g} s "
-            f"whatever the first RTO, so up to a first RTO of {span.rto_initial_max_s:g} s "
-            f"Linux gives up no later than {math.ceil(span.latest_s * 10) / 10:g} s)"
+            f" (Azure quotes {quoted[0]:g}-{quoted[1]:g} s; with a first RTO up to "
+            f"{span.rto_initial_max_s:g} s Linux gives up {before} {span.latest_text})"
         )
     ladder = tcp_retransmission_times_s(retries=retries)
     return _tcp_row("Linux TCP", f"tcp_retries2 = {retries} {why}", ladder, freeze_s, source, note)

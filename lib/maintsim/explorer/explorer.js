@@ -1,8 +1,6 @@
-// The freeze-time explorer, a dependency-free ES module: the site's explorer (mountAll), the
-// Jupyter widget's front end (export default, anywidget) and a contract for tests
-// (window.maintbook.explorers: set, settings, readouts). The engine mirrors maintsim.freeze,
-// maintsim.month and maintsim.sla formula by formula; every constant, range, tier and word comes
-// from Python (maintsim.explorer.spec). A browser test checks that both engines agree to 1e-9.
+// The freeze-time explorer: the site's (mountAll), the Jupyter widget's front end (anywidget) and
+// a contract for tests (window.maintbook.explorers). The engine mirrors maintsim.freeze, .month
+// and .sla; every constant, range and word comes from maintsim.explorer.spec. Tested to 1e-9.
 
 // === Numerics ===
 const SQRT_PI = Math.sqrt(Math.PI);
@@ -192,11 +190,7 @@ function crossings({ pmf, tail }, K) {
   };
 }
 
-const cache = new Map();
-function cached(key, make) {
-  if (!cache.has(key)) { if (cache.size > 64) cache.clear(); cache.set(key, make()); }
-  return cache.get(key);
-}
+const cache = new Map();  // crossings by model, rule and grid
 
 // P(month's Downtime > budget) for a Poisson number of freezes (maintsim.month.miss_probability):
 // on the grid, then (exact rule) extrapolated from half as many cells.
@@ -208,8 +202,10 @@ export function missProbability(m, lam, allowedMin, monthMin, rule, k) {
 }
 
 function missOnGrid(m, lam, rule, [unit, K], k) {
-  const rows = cached(JSON.stringify([m, rule, unit, K]),
-    () => crossings(chargeDistribution(m, rule, unit, K, k.convolution_cutoff), K));
+  const key = JSON.stringify([m, rule, unit, K]);
+  if (!cache.has(key)) cache.set(key, crossings(chargeDistribution(m, rule, unit, K, k.convolution_cutoff), K));
+  if (cache.size > 64) cache.delete(cache.keys().next().value);
+  const rows = cache.get(key);
   const { pmf, atLeast } = poisson(lam, k.poisson_floor);
   const still = new Float64Array(atLeast.length);
   for (let i = atLeast.length - 1, acc = 0; i >= 0; i--) { acc += atLeast[i]; still[i] = acc; }
@@ -275,21 +271,25 @@ export function check(spec, key, raw) {
 }
 
 // === Formatting ===
-const fmtS = (v) => (v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0)) + " s";
+const digits = (v) => (v < 10 ? 2 : v < 100 ? 1 : 0);  // about three significant figures
+const fmtS = (v) => v.toFixed(digits(v)) + " s";
 const sig = (v) => (v >= 1e-4 || v === 0 ? String(Number(v.toPrecision(2))) : v.toExponential(1));
 const fmtPct = (share) => (share >= 1e-3 ? (100 * share).toFixed(1).replace(/\.0$/, "") : sig(100 * share)) + " %";
-const fmtMin = (v) => (v === 0 ? "0" : v < 1 ? v.toFixed(3) : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0)) + " min";
+const fmtMin = (v) => (v === 0 ? "0" : v.toFixed(v < 1 ? 3 : digits(v))) + " min";
 const fmtCount = (v) => (v >= 100 ? Math.round(v).toLocaleString("en-US") : v >= 1 ? v.toFixed(1) : sig(v));
 function fmtUptime(u, target, met) {  // enough decimals never to show 100 % or the wrong side of the target
   let d = 4;
   for (; d < 12; d++) { const shown = Number(u.toFixed(d)); if ((shown < 100 || u >= 100) && (shown >= target) === met) break; }
   return u.toFixed(d) + " %";
 }
-const fmtChance = (p, t) => (p < 1e-12 ? "< 1e-10 %" : fmtPct(p));
+const fmtChance = (p) => (p < 1e-12 ? "< 1e-10 %" : fmtPct(p));
 
 // === The page: controls, the answer, the figure ===
-function h(tag, attrs = {}, ...children) {
+function h(tagAndClass, attrs = {}, ...children) {  // h("p.mbx-help", {id}, "text"); attrs optional
+  if (attrs === null || typeof attrs !== "object" || attrs instanceof Node) [attrs, children] = [{}, [attrs, ...children]];
+  const [tag, ...classes] = tagAndClass.split(".");
   const e = document.createElement(tag);
+  if (classes.length) e.className = classes.join(" ");
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== false) e.setAttribute(k, v === true ? "" : v);
   e.append(...children.filter((c) => c !== null && c !== undefined));
   return e;
@@ -317,7 +317,7 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
   let pinned = null;
   const inputs = {}, errors = {};
 
-  function readUrl() {
+  function readUrl() {  // each value checked alone: the ranges keep every P99 above every median
     const params = new URLSearchParams(location.search), seen = new Set();
     for (const key of params.keys()) {
       if (seen.has(key)) continue;
@@ -329,7 +329,6 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
       else if ("error" in r) notices.push(fill(t.url_bad, { key }));
       else state[key] = r.value;
     }
-    if (!(state.p99_s > state.median_s)) { notices.push(fill(t.url_bad, { key: "p99_s" })); state.median_s = spec.defaults.median_s; state.p99_s = spec.defaults.p99_s; }
   }
   function writeUrl() {
     const params = new URLSearchParams();
@@ -340,19 +339,19 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
 
   // --- controls ---
   function field(key) {
-    const cid = `${id}-${key}`, err = h("p", { class: "mbx-error", id: cid + "-err", role: "alert", hidden: true });
+    const cid = `${id}-${key}`, err = h("p.mbx-error", { id: cid + "-err", role: "alert", hidden: true });
+    const help = t["help." + key] ? h("p.mbx-help", { id: cid + "-help" }, t["help." + key]) : null;
+    const described = [cid + "-err", help && cid + "-help"].filter(Boolean).join(" ");
     errors[key] = err;
-    if (key in spec.choices || key === "month_days") {
-      const options = key === "tier" ? spec.choices.tier.map((k) => [k, `${spec.tiers[k].target_pct} %: ${spec.tiers[k].label}`])
-        : key === "rule" ? spec.choices.rule.map((k) => [k, t["rule." + k]])
-        : [28, 29, 30, 31].map((d) => [String(d), String(d)]);
-      const sel = h("select", { id: cid }, ...options.map(([v, label]) => h("option", { value: v }, label)));
-      sel.addEventListener("change", () => update({ [key]: key === "month_days" ? Number(sel.value) : sel.value }));
+    if (key in spec.choices) {
+      const label = (k) => (key === "tier" ? `${spec.tiers[k].target_pct} %: ${spec.tiers[k].label}` : t["rule." + k]);
+      const sel = h("select", { id: cid, "aria-describedby": described }, ...spec.choices[key].map((k) => h("option", { value: k }, label(k))));
+      sel.addEventListener("change", () => update({ [key]: sel.value }));
       inputs[key] = { set: (v) => { sel.value = String(v); } };
-      return h("div", { class: "mbx-field" }, h("label", { for: cid }, t[key]), sel, err);
+      return h("div.mbx-field", h("label", { for: cid }, t[key]), sel, help, err);
     }
     const [min, max, step] = spec.ranges[key];
-    const box = h("input", { type: "text", id: cid, inputmode: "decimal", autocomplete: "off", "aria-describedby": cid + "-err" });
+    const box = h("input", { type: "text", id: cid, inputmode: "decimal", autocomplete: "off", "aria-describedby": described });
     const range = key === "fleet_vms" ? null : h("input", { type: "range", min, max, step, "aria-label": t[key] });
     const extra = [];
     if (range) range.addEventListener("input", () => update({ [key]: Number(range.value) }, range));
@@ -370,41 +369,43 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
       inputs.threshold_preset = { set: (v) => { const i = spec.presets.findIndex((p) => p.value === v); sel.value = i < 0 ? "" : String(i); } };
     }
     inputs[key] = { set: (v, from) => { if (from !== box) box.value = String(Number(v.toPrecision(4))); if (range && from !== range) range.value = String(v); } };
-    return h("div", { class: "mbx-field" }, h("label", { for: cid }, t[key]), h("div", { class: "mbx-pair" }, range, box), ...extra, err);
+    return h("div.mbx-field", h("label", { for: cid }, t[key]), h("div.mbx-pair", range, box), ...extra, help, err);
   }
   function showError(key, message) { errors[key].textContent = message; errors[key].hidden = false; }
 
-  const groups = GROUPS[view].map(([g, keys]) => h("fieldset", { class: "mbx-group" }, h("legend", {}, t[g]), ...keys.map(field)));
-  const big = { p99: h("span", { class: "mbx-value" }), uptime: h("span", { class: "mbx-value" }), verdict: h("p", { class: "mbx-verdict" }) };
-  const bigs = [h("p", { class: "mbx-big" }, h("span", { class: "mbx-name" }, t.p99), big.p99)];
-  if (view === "sla") bigs.push(h("p", { class: "mbx-big" }, h("span", { class: "mbx-name" }, t.uptime), big.uptime), big.verdict);
+  const groups = GROUPS[view].map(([g, keys]) => h("fieldset.mbx-group", h("legend", t[g]), ...keys.map(field)));
+  const big = { p99: h("span.mbx-value"), uptime: h("span.mbx-value"), verdict: h("p.mbx-verdict") };
+  const bigs = [h("p.mbx-big", h("span.mbx-name", t.p99), big.p99)];
+  if (view === "sla") bigs.push(h("p.mbx-big", h("span.mbx-name", t.uptime), big.uptime), big.verdict);
   const cells = {}, pinHead = h("th", { scope: "col", hidden: true }, t.pinned);
   const body = ROWS[view].map((r) => {
     cells[r] = [h("td"), h("td", { hidden: true })];
-    return h("tr", {}, h("th", { scope: "row" }, t[r]), ...cells[r]);
+    return h("tr", h("th", { scope: "row" }, t[r]), ...cells[r]);
   });
-  const table = h("table", { class: "mbx-table" }, h("thead", {}, h("tr", {}, h("td"), h("th", { scope: "col" }, t.now), pinHead)), h("tbody", {}, ...body));
+  const table = h("table.mbx-table", h("thead", h("tr", h("td"), h("th", { scope: "col" }, t.now), pinHead)), h("tbody", ...body));
   const button = (label, fn) => { const b = h("button", { type: "button" }, label); b.addEventListener("click", fn); return b; };
-  const notice = h("p", { class: "mbx-notice", role: "status" });
+  const notice = h("p.mbx-notice", { role: "status" });
   const pinButton = button(t.pin, () => { pinned = pinned ? null : { settings: { ...state }, r: current }; pinButton.textContent = pinned ? t.unpin : t.pin; render(); });
   const actions = [pinButton, button(t.reset, () => { for (const k in errors) errors[k].hidden = true; update({ ...spec.defaults }); })];
   if (url) actions.push(button(t.copy, async () => {
     try { await navigator.clipboard.writeText(location.href); notice.textContent = t.copied; } catch { notice.textContent = `${t.copy_failed} ${location.href}`; }
   }));
-  const plot = h("div", { class: "mbx-plot plotly-graph-div" });
-  const swatch = (cls, text) => h("span", { class: "mbx-key" }, h("span", { class: `mbx-swatch ${cls}` }), text);
+  const plot = h("div.mbx-plot.plotly-graph-div");
+  const swatch = (cls, text) => h("span.mbx-key", h("span", { class: `mbx-swatch ${cls}` }), text);
   const pinKey = swatch("mbx-swatch-pinned", t["trace.pinned"]);
-  const legend = h("p", { class: "mbx-legend" }, swatch("mbx-swatch-curve", t["trace.curve"]), swatch("mbx-swatch-tail", t["trace.tail"]), pinKey);
-  const meter = h("div", { class: "mbx-meter", hidden: view !== "sla" });
+  const legend = h("p.mbx-legend", swatch("mbx-swatch-curve", t["trace.curve"]), swatch("mbx-swatch-tail", t["trace.tail"]), pinKey);
+  const meter = h("div.mbx-meter", { hidden: view !== "sla" });
+  const summary = h("p.mbx-summary", { "aria-hidden": "true" });  // the answer, kept in view on a phone
   root.classList.add("mbx");
   root.replaceChildren(
-    h("div", { class: "mbx-top" }, h("div", { class: "mbx-answer", "aria-live": "polite" }, ...bigs, table), h("form", { class: "mbx-controls", novalidate: true }, ...groups)),
-    h("div", { class: "mbx-actions" }, ...actions), notice, meter, plot, legend);
+    h("div.mbx-top", h("div.mbx-answer", h("div", { "aria-live": "polite" }, ...bigs), table), h("form.mbx-controls", { novalidate: true }, ...groups)),
+    h("div.mbx-actions", ...actions), notice, meter, plot, legend, summary);
   root.querySelector("form").addEventListener("submit", (e) => e.preventDefault());
   root.setAttribute("data-maintbook-explorer", "");
   notice.textContent = notices.join(" ");
   for (const k of Object.keys(state)) inputs[k]?.set(state[k]);
   inputs.threshold_preset?.set(state.threshold_s);
+  if (url && notices.length) writeUrl();  // the address now holds only what the page shows
 
   // --- state changes ---
   let current = readouts(state, spec);
@@ -441,9 +442,11 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
     big.uptime.textContent = fmtUptime(v.uptime_pct, tier.target_pct, v.met);
     big.verdict.textContent = `${v.met ? "✓" : "✗"} ${tier.target_pct} % ${t.verdict}: ${v.met ? t.met : t.missed}`;
     big.verdict.className = "mbx-verdict " + (v.met ? "mbx-met" : "mbx-missed");
+    summary.textContent = "P99 " + [big.p99, ...(view === "sla" ? [big.uptime, big.verdict] : [])].map((e) => e.textContent).join(" · ");
     pinHead.hidden = pinKey.hidden = !pinned;
-    meter.replaceChildren(h("p", { class: "mbx-meter-title" }, t.meter), meterRow(t["bar.downtime"], v, false),
-      ...(pinned ? [meterRow(t["bar.pinned"], pinned.r, true)] : []));
+    const full = 2 * Math.max(v.allowed_min, pinned ? pinned.r.allowed_min : 0);
+    meter.replaceChildren(h("p.mbx-meter-title", t.meter), meterRow(t["bar.downtime"], v, false, full),
+      ...(pinned ? [meterRow(t["bar.pinned"], pinned.r, true, full)] : []));
     for (const r of ROWS[view]) {
       cells[r][0].textContent = row(r, v);
       cells[r][1].hidden = !pinned;
@@ -467,7 +470,7 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
     const data = [
       { x: XS, y, mode: "lines", line: { color: COLOURS.curve, width: 2.5 }, hovertemplate: "%{y:.3g} % > %{x:.3g} s<extra></extra>" },
       { x: [s.threshold_s, ...tailX, tailX[tailX.length - 1] ?? s.threshold_s], y: [Y_MIN, ...tailY, Y_MIN], fill: "toself", mode: "lines", line: { width: 0 }, fillcolor: "rgba(213,94,0,0.3)", hoverinfo: "skip" },
-      { x: [v.exact_p50_s, v.exact_p99_s, v.exact_p999_s], y: [50, 1, 0.1], mode: "markers+text", text: ["P50", "P99", "P99.9"], textposition: "middle right", marker: { color: COLOURS.curve, size: 9 }, hovertemplate: "%{text} %{x:.3g} s<extra></extra>" },
+      { x: [v.exact_p50_s, v.exact_p99_s, v.exact_p999_s], y: [50, 1, 0.1], mode: "markers+text", text: ["P50", "P99", "P99.9"], textposition: "middle left", marker: { color: COLOURS.curve, size: 9 }, hovertemplate: "%{text} %{x:.3g} s<extra></extra>" },
     ];
     // The time-out T: a line with its label, drawn as data so that the layout never changes.
     data.push({ x: [s.threshold_s, s.threshold_s], y: [Y_MIN, 100], mode: "lines+text", text: ["", `T = ${s.threshold_s} s`], textposition: "top right", textfont: { color: COLOURS.tail, size: 12 }, cliponaxis: false, line: { color: COLOURS.tail, dash: "dash", width: 2 }, hoverinfo: "skip" });
@@ -482,23 +485,25 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
   }
 
   // The month's expected downtime against the budget, as plain HTML (a bar per setting).
-  function meterRow(label, r, ghost) {
-    const used = r.budget_used_share, width = Math.min(used / 2, 1) * 100;
+  // Every row on one scale, twice the larger budget, so rows with different tiers compare.
+  function meterRow(label, r, ghost, full) {
+    const used = r.budget_used_share, width = Math.min(r.downtime_min / full, 1) * 100;
     const bar = h("span", { class: `mbx-bar${ghost ? " mbx-ghost" : ""}${r.met ? "" : " mbx-over"}`, style: `width:${width}%` });
-    return h("div", { class: "mbx-meter-row" }, h("span", { class: "mbx-meter-label" }, label),
-      h("span", { class: "mbx-track" }, bar, h("span", { class: "mbx-budget" })),
-      h("span", { class: "mbx-meter-value" }, `${fmtMin(r.downtime_min)}: ${fmtPct(used)} ${t.of_budget} ${fmtMin(r.allowed_min)}${r.met ? "" : ` (${t.missed})`}`));
+    return h("div.mbx-meter-row", h("span.mbx-meter-label", label),
+      h("span.mbx-track", bar, h("span.mbx-budget", { style: `left:${(100 * r.allowed_min) / full}%` })),
+      h("span.mbx-meter-value", `${fmtMin(r.downtime_min)}: ${fmtPct(used)} ${t.of_budget} ${fmtMin(r.allowed_min)}${r.met ? "" : ` (${t.missed})`}`));
   }
 
   render();
   const api = {
     element: root,
-    set(partial) {
+    set(partial) {  // the same checks as the controls; nothing changes unless all pass
+      const clean = {};
       for (const [k, raw] of Object.entries(partial)) {
-        const r = check(spec, k, raw);
-        if (!(k in spec.defaults) || "error" in r) throw new RangeError(r.error || `unknown setting ${k}`);
+        const r = k in spec.defaults ? check(spec, k, raw) : { error: `unknown setting ${k}` };
+        if ("error" in r) throw new RangeError(r.error);
+        clean[k] = r.value;
       }
-      const clean = Object.fromEntries(Object.entries(partial).map(([k, raw]) => [k, check(spec, k, raw).value]));
       if (!update(clean)) throw new RangeError(t.error_p99);
       return api.settings();
     },
@@ -520,7 +525,7 @@ export function mountAll(doc = document) {
   });
 }
 
-// === anywidget: the same explorer in Jupyter, its settings synchronised with the Python traitlets ===
+// === anywidget: the same explorer in Jupyter, synchronised with the Python traitlets ===
 function loadPlotly(model) {
   if (globalThis.Plotly) return Promise.resolve(globalThis.Plotly);
   return (globalThis.__maintbookPlotly ??= new Promise((resolve) => {

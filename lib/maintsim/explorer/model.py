@@ -34,6 +34,7 @@ import functools
 from dataclasses import dataclass
 
 from maintsim import _validate, facts, freeze, month, sla, workload
+from maintsim.figures.sla import TIER_SHORT_LABELS
 
 __all__ = [
     "CHOICES",
@@ -282,15 +283,20 @@ def readouts(settings: Settings | None = None) -> Readouts:
 
 def threshold_presets() -> tuple[tuple[str, float], ...]:
     """Time-outs a reader may want as the threshold T, ``(label, seconds)``, computed from
-    :mod:`maintsim.workload` and :mod:`maintsim.facts` (each cited there)."""
+    :mod:`maintsim.workload` and :mod:`maintsim.facts` (each cited there), one entry per value
+    (settings that share a value share an entry, their names joined).
+
+    For TCP the threshold is the last retransmission, not the give-up: a connection with data in
+    flight survives a freeze only if a retransmission arrives after the VM resumes
+    (:func:`maintsim.workload.tcp_after_freeze`)."""
     wsfc = facts.HEARTBEAT_SETTINGS["wsfc_2016_same_subnet"]
     relaxed = facts.HEARTBEAT_SETTINGS["wsfc_azure_relaxed"]
     retries = facts.LINUX_TCP_RETRIES2_AZURE_SUGGESTED
-    return (
+    named = (
         (f"load-balancer probe ({facts.LB_PROBE_FAILURES} x {facts.LB_PROBE_INTERVAL_S:g} s)",
          workload.lb_tolerance_s()),
-        (f"Linux TCP gives up (tcp_retries2 = {retries})",
-         workload.tcp_retransmission_times_s(retries=retries).give_up_s),
+        (f"Linux TCP, tcp_retries2 = {retries}: its last retransmission",
+         float(workload.tcp_retransmission_times_s(retries=retries).attempts_s[-1])),
         (f"WSFC default ({wsfc.delay_s:g} s x {wsfc.threshold})",
          workload.heartbeat_tolerance_s(wsfc.delay_s, wsfc.threshold)),
         ("the article's 30 s", facts.LONG_PAUSE_S),
@@ -298,6 +304,10 @@ def threshold_presets() -> tuple[tuple[str, float], ...]:
         (f"WSFC relaxed for Azure ({relaxed.delay_s:g} s x {relaxed.threshold})",
          workload.heartbeat_tolerance_s(relaxed.delay_s, relaxed.threshold)),
     )
+    by_value: dict[float, list[str]] = {}
+    for label, value in named:
+        by_value.setdefault(float(value), []).append(label)
+    return tuple(("; ".join(labels), value) for value, labels in sorted(by_value.items()))
 
 
 TEXT: dict[str, dict[str, str]] = {
@@ -306,7 +316,7 @@ TEXT: dict[str, dict[str, str]] = {
         "p99_s": "Light freezes: P99 (s)",
         "heavy_share": "Heavy share (0 to 1)",
         "scale": "Stretch every freeze (x)",
-        "events_per_month": "Freezes per month",
+        "events_per_month": "Memory-preserving freezes per month",
         "month_days": "Days in the month",
         "tier": "SLA tier",
         "rule": "Minute-accounting rule",
@@ -333,7 +343,7 @@ TEXT: dict[str, dict[str, str]] = {
         "budget_used": "Budget used",
         "allowed": "allowed",
         "miss_probability": "Chance a month misses",
-        "credit": "Service credit",
+        "credit": "Credit, for the expected month",
         "now": "now",
         "pinned": "pinned",
         "pin": "Pin this setting",
@@ -359,6 +369,15 @@ TEXT: dict[str, dict[str, str]] = {
         "meter": "The month's expected downtime against the tier's budget (the black line)",
         "of_budget": "of the budget of",
         "noscript": "The explorer computes in your browser and needs JavaScript.",
+        "help.heavy_share": "Default {heavy_share:.3f}: one heavy freeze per {heavy_every:g} "
+                            "months among the book's {events:.2f} memory-preserving freezes a "
+                            "month.",
+        "help.events_per_month": "Default {events:.2f}: the book's assumed rate ({light:g} light "
+                                 "freezes and one heavy per {heavy_every:g} months); live "
+                                 "migrations and network blips are not counted here.",
+        "help.tier": "The explorer charges one VM: a tier for several VMs is read as the target "
+                     "of that one VM. * No primary source confirms this tier's credit bands "
+                     "(chapter 7).",
         "once_every": "once every {n} years",
     },
 }
@@ -385,7 +404,8 @@ def spec(lang: str = "en") -> dict:
         "heavy": {"median_s": _HEAVY.median_s, "p99_s": _HEAVY.p99_s},
         "z": {q: float(special.ndtri(float(q))) for q in ("0.5", "0.99", "0.999")},
         "tiers": {
-            key: {"target_pct": t.target_pct, "label": t.label,
+            key: {"target_pct": t.target_pct,
+                  "label": TIER_SHORT_LABELS[key] + ("*" if t.credit_status == "unconfirmed" else ""),
                   "credit_bands": [[b.below_pct, b.credit_pct] for b in t.credit_bands]}
             for key, t in sla.TIERS.items()
         },
@@ -400,5 +420,18 @@ def spec(lang: str = "en") -> dict:
             "stop_relative": month.STOP_RELATIVE,
         },
         "presets": [{"label": label, "value": value} for label, value in threshold_presets()],
-        "text": dict(TEXT[lang]),
+        "text": _text(lang),
     }
+
+
+def _text(lang: str) -> dict[str, str]:
+    """The words of ``lang``, with the numbers of the help lines filled in from
+    :mod:`maintsim.facts` (never typed into the table)."""
+    numbers = {
+        "heavy_share": facts.HEAVY_SHARE_DEFAULT,
+        "events": facts.MP_EVENTS_PER_MONTH,
+        "light": _LIGHT.events_per_month,
+        "heavy_every": 1 / _HEAVY.events_per_month,
+    }
+    return {key: text.format(**numbers) if key.startswith("help.") else text
+            for key, text in TEXT[lang].items()}

@@ -8,7 +8,7 @@ from maintsim import _validate
 from maintsim.figures.plotting import PALETTE
 from maintsim.sequence import PHASE_KINDS, Phase, Sequence
 
-__all__ = ["PHASE_COLOURS", "sequence_figure"]
+__all__ = ["PHASE_COLOURS", "PHASE_KEY", "sequence_figure"]
 
 PHASE_COLOURS: dict[str, str] = {
     "running": PALETTE["green"],
@@ -23,16 +23,35 @@ PHASE_COLOURS: dict[str, str] = {
 """The colour of each of :data:`maintsim.sequence.PHASE_KINDS`."""
 assert set(PHASE_COLOURS) == set(PHASE_KINDS)
 
+PHASE_KEY: dict[str, str] = {
+    "running": "running",
+    "clock_in_sync": "running",
+    "paused": "stopped",
+    "clock_stopped": "stopped",
+    "host_work": "host at work",
+    "copying": "copying",
+    "clock_behind": "clock behind",
+    "idle": "host runs VMs",
+}
+"""The legend's words for each of :data:`maintsim.sequence.PHASE_KINDS`. Kinds that share a
+colour share the words, so the legend has one entry per colour (a bar too short to carry its
+own label is still named by its colour)."""
+assert set(PHASE_KEY) == set(PHASE_KINDS)
+assert all(PHASE_COLOURS[a] == PHASE_COLOURS[b]
+           for a in PHASE_KEY for b in PHASE_KEY if PHASE_KEY[a] == PHASE_KEY[b])
+
 
 def _hover(phase: Phase) -> str:
     return (f"<b>{phase.lane}: {phase.label}</b><br>{phase.start_s:g}-{phase.end_s:g} s"
             f"<br>{phase.detail}")
 
 
-def sequence_figure(seq: Sequence, *, height: int = 380, hidden_opacity: float = 0.08):
+def sequence_figure(seq: Sequence, *, height: int = 420, hidden_opacity: float = 0.08):
     """A timeline of ``seq`` with a slider that steps through it.
 
-    One horizontal bar per phase, one row per lane. The slider's position ``k`` shows
+    One horizontal bar per phase, one row per lane, and a legend above the bars that names
+    each colour the sequence uses (:data:`PHASE_KEY`): on a phone most bars are too short for
+    their labels, which are then hidden. The slider's position ``k`` shows
     the phases of steps ``0..k`` at full strength and fades the later ones to
     ``hidden_opacity``, and makes the caption of step ``k`` the figure's title. The figure
     opens at the last step, so a reader who does not touch the slider sees the whole
@@ -52,6 +71,8 @@ def sequence_figure(seq: Sequence, *, height: int = 380, hidden_opacity: float =
     Returns
     -------
     plotly.graph_objects.Figure
+        The bars first, one trace per phase in the order of ``seq.phases``, then one
+        legend-only trace per colour.
     """
     if not isinstance(seq, Sequence):
         raise TypeError(f"seq must be a Sequence, got {_validate._describe(seq)}")
@@ -68,6 +89,15 @@ def sequence_figure(seq: Sequence, *, height: int = 380, hidden_opacity: float =
             textfont={"color": "white" if phase.kind != "idle" else "black"},
             hovertemplate=_hover(phase) + "<extra></extra>", showlegend=False,
         )
+    bars = list(range(len(fig.data)))
+    used = {phase.kind for phase in seq.phases}
+    legend = {}  # the legend's words -> the first kind that uses them, in PHASE_KINDS order
+    for kind in PHASE_KINDS:
+        if kind in used:
+            legend.setdefault(PHASE_KEY[kind], kind)
+    for words, kind in legend.items():  # legend only: no bar, and the slider never fades it
+        fig.add_bar(x=[None], y=[None], orientation="h", name=words, showlegend=True,
+                    marker={"color": PHASE_COLOURS[kind]}, hoverinfo="skip")
     last = len(seq.steps) - 1
 
     def opacities(step):
@@ -77,20 +107,25 @@ def sequence_figure(seq: Sequence, *, height: int = 380, hidden_opacity: float =
         head, _, detail = seq.steps[step].partition(": ")
         return f"Step {step}: {head}<br><sup>{detail}</sup>"
 
-    for trace, opacity in zip(fig.data, opacities(last), strict=True):
+    for trace, opacity in zip(fig.data[:len(bars)], opacities(last), strict=True):
         trace.opacity = opacity
-    steps = [
+    steps = [  # the third argument restricts the update to the bars
         {"label": str(k), "method": "update",
-         "args": [{"opacity": opacities(k)}, {"title.text": caption(k)}]}
+         "args": [{"opacity": opacities(k)}, {"title.text": caption(k)}, bars]}
         for k in range(len(seq.steps))
     ]
     fig.update_layout(
-        title={"text": caption(last)},
+        title={"text": caption(last), "yref": "container", "y": 1, "yanchor": "top",
+               "pad": {"t": 24}},
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom",
+                "traceorder": "normal", "font": {"size": 12},
+                "entrywidth": 88, "entrywidthmode": "pixels"},  # two a row on a phone
         barmode="overlay", height=height, bargap=0.35,
         xaxis={"title": {"text": "time (s, illustrative)"}, "range": [0, seq.end_s]},
-        yaxis={"categoryorder": "array", "categoryarray": lanes},
+        yaxis={"categoryorder": "array", "categoryarray": lanes, "tickmode": "array",
+               "tickvals": lanes, "ticktext": [lane.replace(" ", "<br>") for lane in lanes]},
         uniformtext={"minsize": 9, "mode": "hide"},
-        margin={"t": 70, "l": 90, "r": 20, "b": 40},
+        margin={"t": 120, "l": 60, "r": 20, "b": 40},
         sliders=[{"active": last, "steps": steps, "currentvalue": {"prefix": "step "},
                   "pad": {"t": 45}, "len": 1.0, "x": 0}],
     )

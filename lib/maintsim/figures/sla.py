@@ -28,6 +28,7 @@ __all__ = [
     "MIN_TICK_GAP_DECADES",
     "RULE_COLOURS",
     "TIER_SHORT_LABELS",
+    "UNCONFIRMED_MARK",
     "credit_figure",
     "credit_steps",
     "freezes_fit_figure",
@@ -53,6 +54,15 @@ TIER_SHORT_LABELS = {
 }
 """A panel title short enough for a phone, per tier of :data:`maintsim.sla.TIERS` (the full
 label is ``tier.label``)."""
+
+UNCONFIRMED_MARK = "*"
+"""Marks a tier whose credit bands are unconfirmed (``credit_status`` of
+:data:`maintsim.sla.TIERS`) in :func:`tiers_table` and :func:`credit_figure`."""
+
+
+def _unconfirmed(tier: facts.SlaTier) -> bool:
+    return tier.credit_status == "unconfirmed"
+
 
 _TICK_CANDIDATES_MIN = (1 / 60, 10 / 60, 1.0, 10.0, 60.0, 600.0, 1440.0, 4320.0, 14400.0)
 
@@ -168,8 +178,10 @@ def credit_figure(month_min, tiers=None) -> go.Figure:
 
     Each panel is one tier's step function (:func:`credit_steps`), nothing while the target is
     met, then 10, 25 and 100 % of the fee (the tiers' bands). The panels share a log axis of
-    minutes with plain labels (:func:`minute_ticks`). The credit axis shows the levels evenly
-    spaced, labelled with their values, so that the small steps stay readable in a small panel.
+    minutes with plain labels (:func:`minute_ticks`). The credit axis shows the bands evenly
+    spaced, not to scale, labelled with their values, so that the small steps stay readable in
+    a small panel; its title says "credit band". A panel whose bands are unconfirmed ends its
+    title with :data:`UNCONFIRMED_MARK`.
 
     Parameters
     ----------
@@ -190,7 +202,8 @@ def credit_figure(month_min, tiers=None) -> go.Figure:
     level_of = {c: i for i, c in enumerate(levels)}
     x_low = 1.0
     x_high = 2.5 * max(max(starts) for starts, _ in steps.values())
-    titles = [f"{sla.TIERS[k].target_pct:g} %: {TIER_SHORT_LABELS[k]}" for k in keys]
+    titles = [f"{sla.TIERS[k].target_pct:g} %: {TIER_SHORT_LABELS[k]}"
+              + (f" {UNCONFIRMED_MARK}" if _unconfirmed(sla.TIERS[k]) else "") for k in keys]
     fig = make_subplots(rows=len(keys), cols=1, shared_xaxes=True, vertical_spacing=0.06,
                         subplot_titles=titles)
     for row, key in enumerate(keys, start=1):
@@ -214,7 +227,7 @@ def credit_figure(month_min, tiers=None) -> go.Figure:
                      tickvals=tickvals, ticktext=ticktext)
     fig.update_xaxes(title_text="downtime in the month", row=len(keys), col=1)
     middle = (len(keys) + 1) // 2
-    fig.update_yaxes(title_text="credit (% of fee)", row=middle, col=1)
+    fig.update_yaxes(title_text="credit band (% of fee)", row=middle, col=1)
     for annotation in fig.layout.annotations:  # the panel titles: left-aligned, small
         annotation.update(x=0, xanchor="left", font={"size": 13})
     fig.update_layout(
@@ -236,7 +249,9 @@ def tiers_table() -> HtmlTable:
     month earns 25 % of the monthly fee back (unless a deeper band applies)
     :cite:p:`azure_sla_vm_v19`; "-" where a tier has no such band. Every tier of v1.9 starts its
     mildest band at its target, so that band shares the target's column ("Target (10 % credit
-    below)"). Narrow columns, so the table fits a phone.
+    below)"). Narrow columns, so the table fits a phone. The cells of a tier whose bands are
+    unconfirmed (``credit_status``) carry :data:`UNCONFIRMED_MARK`, and the caption says what it
+    means.
     """
     tiers = list(sla.TIERS.values())
     mildest = {t.credit_bands[0].credit_pct for t in tiers}
@@ -244,15 +259,23 @@ def tiers_table() -> HtmlTable:
     skip = 1 if merged else 0
     credits = sorted({b.credit_pct for t in tiers for b in t.credit_bands[skip:]})
 
+    def mark(tier):
+        return UNCONFIRMED_MARK if _unconfirmed(tier) else ""
+
     def below(tier, credit):
         band = next((b for b in tier.credit_bands[skip:] if b.credit_pct == credit), None)
-        return "-" if band is None else f"{band.below_pct:g}{_PCT}"
+        return "-" if band is None else f"{band.below_pct:g}{_PCT}{mark(tier)}"
 
+    # Merged, the target cell also states the mildest band, so it carries the mark too.
     target = f"Target ({mildest.pop():g}{_PCT} credit below)" if merged else "Target"
-    rows = tuple((f"{t.target_pct:g}{_PCT}", t.label, *(below(t, c) for c in credits))
+    rows = tuple((f"{t.target_pct:g}{_PCT}{mark(t) if merged else ''}", t.label,
+                  *(below(t, c) for c in credits))
                  for t in tiers)
     headers = (target, "Deployment", *(f"{c:g}{_PCT} credit below" for c in credits))
-    return HtmlTable(headers, rows, caption="Azure VM SLA v1.9: tiers and credit bands")
+    caption = "Azure VM SLA v1.9: tiers and credit bands"
+    if any(_unconfirmed(t) for t in tiers):
+        caption += f" ({UNCONFIRMED_MARK} credit band unconfirmed)"
+    return HtmlTable(headers, rows, caption=caption)
 
 
 def version_history_table() -> HtmlTable:

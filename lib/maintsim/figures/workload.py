@@ -34,6 +34,7 @@ __all__ = [
     "TuningRow",
     "assessment_table",
     "ladder_figure",
+    "outcome",
     "short_label",
     "stall_figure",
     "survival_figure",
@@ -44,6 +45,12 @@ __all__ = [
 
 SURVIVES_COLOUR = PALETTE["green"]
 FAILS_COLOUR = PALETTE["vermillion"]
+NEUTRAL_COLOUR = "#767676"
+"""A grey (4.5:1 on white) for an outcome that is neither riding through nor failing."""
+OUT_OF_ROTATION = "taken out of rotation"
+"""What happens to a load balancer's frozen backend: the load balancer doing its job, not a
+failure (it hurts only when no other backend is healthy), so it is drawn in
+:data:`NEUTRAL_COLOUR`."""
 FROZEN_FILL = "rgba(86, 180, 233, 0.22)"  # the palette's sky blue, light
 LADDER_COLOURS = (PALETTE["blue"], PALETTE["orange"], PALETTE["purple"], PALETTE["black"])
 
@@ -134,6 +141,25 @@ def _fmt_s(value: float | None) -> str:
 # ---------------------------------------------------------------------------
 
 
+def outcome(component: str, survives: bool) -> tuple[str, str]:
+    """The word and the colour for one component's fate: ``("survives", green)``,
+    ``("fails", vermillion)``, or for a load balancer that stops sending new flows to the
+    frozen backend, ``(OUT_OF_ROTATION, grey)``.
+
+    Examples
+    --------
+    >>> outcome("Load balancer", False)[0]
+    'taken out of rotation'
+    >>> outcome("Windows TCP", False)[0]
+    'fails'
+    """
+    if survives:
+        return "survives", SURVIVES_COLOUR
+    if component == "Load balancer":
+        return OUT_OF_ROTATION, NEUTRAL_COLOUR
+    return "fails", FAILS_COLOUR
+
+
 def short_label(row: workload.AssessmentRow) -> str:
     """A label of at most 40 characters for one row of :func:`~maintsim.workload.assess_freeze`.
 
@@ -185,6 +211,9 @@ class SurvivalGrid:
         ``what_happens[i][j]``: the sentence of :func:`~maintsim.workload.assess_freeze`.
     sources : tuple of str
         The ``references.bib`` key behind each component's setting.
+    components : tuple of str
+        What each row judges (``AssessmentRow.component``), which decides the words and
+        colours of :func:`outcome`.
     """
 
     freezes_s: np.ndarray
@@ -193,6 +222,7 @@ class SurvivalGrid:
     survives: np.ndarray
     what_happens: tuple[tuple[str, ...], ...]
     sources: tuple[str, ...]
+    components: tuple[str, ...] = ()
 
     def survivors(self) -> np.ndarray:
         """How many components survive each freeze, shape ``(n,)``."""
@@ -240,6 +270,7 @@ def survival_grid(freezes_s, *, app_timeout_s, **assess_options) -> SurvivalGrid
         survives=survives,
         what_happens=what,
         sources=tuple(r.source for r in first),
+        components=tuple(r.component for r in first),
     )
 
 
@@ -248,14 +279,14 @@ def _survival_state(grid: SurvivalGrid, j: int, m: int):
     the freeze line and the title for freeze ``j``."""
     freeze_s = float(grid.freezes_s[j])
     ok = grid.survives[:, j]
-    colours = [SURVIVES_COLOUR if ok[i] else FAILS_COLOUR for i in range(m)]
+    fates = [outcome(grid.components[i], bool(ok[i])) for i in range(m)]
+    colours = [colour for _, colour in fates]
     hover = [
-        f"{grid.labels[i]}<br>{'survives' if ok[i] else 'FAILS'}: {grid.what_happens[i][j]}"
-        for i in range(m)
+        f"{grid.labels[i]}<br>{fates[i][0]}: {grid.what_happens[i][j]}" for i in range(m)
     ]
     annotations = [
         {"x": 0, "y": i - 0.27, "xanchor": "left", "yanchor": "bottom", "showarrow": False,
-         "text": f"{grid.labels[i]}: <b>{'survives' if ok[i] else 'fails'}</b>",
+         "text": f"{grid.labels[i]}: <b>{fates[i][0]}</b>",
          "font": {"size": 12}, "bgcolor": "rgba(255, 255, 255, 0.85)"}
         for i in range(m)
     ]
@@ -275,6 +306,9 @@ def survival_figure(
     freezes_s, *, app_timeout_s, active_s=None, x_max_s=None, **assess_options
 ) -> go.Figure:
     """Bars of tolerance per component, a line at the freeze, green if it survives.
+
+    A component that gives up is vermillion, except a load balancer taking the frozen
+    backend out of rotation, which is grey (:func:`outcome`).
 
     With one freeze the figure is static. With several it carries a plotly slider
     whose steps were all computed here with :func:`survival_grid`, so moving it needs
@@ -356,7 +390,8 @@ def assessment_table(assessment: workload.FreezeAssessment) -> HtmlTable:
         )
     def verdict(row: workload.AssessmentRow) -> str:
         if not row.survives:
-            return "FAILS: " + row.what_happens
+            word, _ = outcome(row.component, False)
+            return f"{word.upper() if word == 'fails' else word}: {row.what_happens}"
         return row.what_happens if row.what_happens.startswith("survives") else (
             "survives: " + row.what_happens)
 
@@ -481,6 +516,11 @@ def ladder_figure(ladders, freeze_s, *, labels=None, x_max_s=60.0) -> go.Figure:
     return fig
 
 
+_STALL_WIDEST_PX = 6.0
+_STALL_NARROWEST_PX = 2.5
+"""Line widths of :func:`stall_figure` for the longest- and the shortest-lived ladder."""
+
+
 def stall_figure(ladders, freezes_s, *, labels=None) -> go.Figure:
     """How long a connection stalls, against the freeze length.
 
@@ -488,7 +528,12 @@ def stall_figure(ladders, freezes_s, *, labels=None) -> go.Figure:
     resume, ``next_attempt_s`` of :func:`~maintsim.workload.tcp_after_freeze`: the data
     flows again only then. A dashed diagonal marks "data flows the moment the VM
     resumes"; the gap above it is the extra wait. A line stops where the connection no
-    longer survives.
+    longer survives, and a cross marks that end.
+
+    Ladders share their first rungs (every Linux ladder starts from the same floor), so
+    the lines are drawn from the longest-lived to the shortest-lived, each narrower than
+    the one below it: a short ladder lies visibly on top of the long ones that it
+    follows. The legend keeps the order of ``ladders``.
 
     Parameters
     ----------
@@ -508,14 +553,32 @@ def stall_figure(ladders, freezes_s, *, labels=None) -> go.Figure:
     fig.add_scatter(
         x=[0, top], y=[0, top], mode="lines", name="data flows at the resume",
         line={"color": PALETTE["black"], "dash": "dash", "width": 1}, hoverinfo="skip",
+        legendrank=1,
     )
-    for k, (ladder, label) in enumerate(zip(ladders, labels, strict=True)):
+    # Longest-lived first (a ladder's tolerance is its last retransmission), widest first.
+    order = sorted(range(len(ladders)), key=lambda k: -float(ladders[k].attempts_s[-1]))
+    widths = np.linspace(_STALL_WIDEST_PX, _STALL_NARROWEST_PX, len(ladders))
+    if len(ladders) == 1:
+        widths = [_STALL_NARROWEST_PX]
+    ends = []
+    for width, k in zip(widths, order, strict=True):
+        ladder, colour = ladders[k], LADDER_COLOURS[k % len(LADDER_COLOURS)]
         nexts = [workload.tcp_after_freeze(f, ladder).next_attempt_s for f in freezes]
         y = np.array([np.nan if t is None else t for t in nexts])
         fig.add_scatter(
-            x=freezes, y=y, mode="lines", name=label, connectgaps=False, line_shape="hv",
-            line={"color": LADDER_COLOURS[k % len(LADDER_COLOURS)], "width": 2.5},
+            x=freezes, y=y, mode="lines", name=labels[k], connectgaps=False, line_shape="hv",
+            line={"color": colour, "width": float(width)}, legendrank=2 + k,
             hovertemplate="freeze %{x:g} s: stalled %{y:g} s<extra></extra>",
+        )
+        last_s = float(ladder.attempts_s[-1])
+        if last_s < top:
+            ends.append((last_s, colour, labels[k]))
+    for last_s, colour, label in ends:  # on top of every line
+        fig.add_scatter(
+            x=[last_s], y=[last_s], mode="markers", showlegend=False,
+            marker={"symbol": "x-thin", "size": 12, "line": {"width": 3, "color": colour}},
+            hovertemplate=f"{label}: a freeze longer than {last_s:g} s drops the connection"
+                          "<extra></extra>",
         )
     fig.update_layout(
         title="How long a connection stalls",
