@@ -633,8 +633,8 @@ def tuning_rows() -> tuple[TuningRow, ...]:
     30 s per socket first, ``tcp_retries2 = 5`` as the system-wide alternative
     :cite:p:`ms_maint_2026`. The ``tcp_retries2`` row states the kernel's rule, a time
     limit of 12.6 s that a slow first RTO can overshoot to just under twice that, not Azure's
-    "~25-50 seconds" (:func:`maintsim.workload.linux_give_up_span_s`, whose ``latest_s`` it
-    quotes as chapter 6 does).
+    "~25-50 seconds" (:func:`maintsim.workload.linux_give_up_span_s`, whose ``latest_text`` it
+    quotes, as chapter 6 does).
     """
     long_s = facts.LONG_PAUSE_S
     hb = facts.HEARTBEAT_SETTINGS
@@ -700,7 +700,7 @@ def tuning_rows() -> tuple[TuningRow, ...]:
         setting="Linux net.ipv4.tcp_retries2",
         default=f"{lin_def.retries}: gives up after {lin_def.give_up_s:g} s",
         recommended=(f"{lin_az.retries}: a {span.limit_s:g} s limit; gives up between "
-                     f"{span.earliest_s:g} s and just under {span.latest_s:g} s for a first RTO "
+                     f"{span.earliest_s:g} s and just under {span.latest_text} for a first RTO "
                      f"of {span.rto_initial_min_s:g}-{span.rto_initial_max_s:g} s"),
         why="the system-wide alternative: find a dead peer fast; the application must reconnect",
         default_s=lin_def.give_up_s, recommended_s=lin_az.give_up_s,
