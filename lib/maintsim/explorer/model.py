@@ -405,7 +405,8 @@ def spec(lang: str = "en") -> dict:
         "z": {q: float(special.ndtri(float(q))) for q in ("0.5", "0.99", "0.999")},
         "tiers": {
             key: {"target_pct": t.target_pct,
-                  "label": TIER_SHORT_LABELS[key] + ("*" if t.credit_status == "unconfirmed" else ""),
+                  "label": TIER_SHORT_LABELS[key]
+                  + ("*" if t.credit_status == "unconfirmed" else ""),
                   "credit_bands": [[b.below_pct, b.credit_pct] for b in t.credit_bands]}
             for key, t in sla.TIERS.items()
         },
