@@ -306,6 +306,7 @@ def test_the_address_holds_the_settings_and_restores_them(browser, site_url, pag
     _operate(page, "tier", "availability_zones")
     _operate(page, "events_per_month", 6)
     _operate(page, "threshold_s", 20)
+    page.wait_for_function("() => location.search.includes('threshold_s=20')")  # written later
     query = page.evaluate("() => location.search")
     assert "tier=availability_zones" in query and "events_per_month=6" in query
     context, again = _open(browser, site_url, query=query)
@@ -321,7 +322,7 @@ def test_reset_goes_back_to_the_defaults_and_clears_the_address(page):
     _set(page, {"scale": 3.0, "rule": "rounded_up", "fleet_vms": 7})
     page.locator(".mbx-actions button", has_text="Reset").click()
     assert _settings(page) == DEFAULTS
-    assert page.evaluate("() => location.search") == ""
+    page.wait_for_function("() => location.search === ''")
 
 
 def test_pin_keeps_a_ghost_and_its_numbers_beside_the_current_ones(page):

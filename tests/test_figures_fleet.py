@@ -118,6 +118,19 @@ def test_the_axes_use_human_tick_labels(results):
     fig = ff.downtime_figure(results)
     assert list(fig.layout.xaxis.ticktext) == ["10 ms", "1 s", "1 min", "1 h"]
     assert all(re.fullmatch(r"\d+[kM]?", t) for t in fig.layout.yaxis.ticktext)
+    tallest = max(max(trace.y) for trace in fig.data)
+    assert max(fig.layout.yaxis.tickvals) >= tallest  # a tick at or above the tallest bar
+
+
+def test_each_budget_line_ends_under_its_own_label_and_no_line_crosses_another_label(results):
+    fig = ff.downtime_figure(results)
+    lines = sorted((shape.x0, shape.y1) for shape in fig.layout.shapes)
+    labels = sorted((a.x, a.y, a.text) for a in fig.layout.annotations)
+    assert [(x, y) for x, y, _ in labels] == lines  # the label sits on its line's end
+    assert [text for *_, text in labels] == ["99.99 %", "99.95 %", "99.9 %"]
+    assert all(a.xanchor == "left" and a.yanchor == "bottom" for a in fig.layout.annotations)
+    tops = [y for _, y in lines]
+    assert tops == sorted(tops, reverse=True)  # a label reads rightwards, above every later line
 
 
 def test_the_budget_labels_never_share_a_row(results):

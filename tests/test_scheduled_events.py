@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import shlex
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -60,6 +61,12 @@ def test_the_examples_monday_is_a_saturday_and_is_noted_not_warned():
     assert "Mon" in event.notes[0] and "Saturday" in event.notes[0]
 
 
+def test_the_earlier_pages_year_made_the_same_example_a_monday():
+    earlier = se.EXAMPLE_FREEZE.replace("11 Apr 2026", "11 Apr 2022")
+    (event,) = se.parse_document(earlier).events
+    assert event.notes == () and event.not_before.strftime("%A") == "Monday"
+
+
 def test_a_correct_weekday_leaves_no_note():
     (event,) = se.parse_document(with_event(NotBefore="Mon, 11 Apr 2022 22:26:58 GMT")).events
     assert event.notes == ()
@@ -86,6 +93,13 @@ def test_the_constructed_examples_parse_cleanly(example, event_type):
     assert event.event_type == event_type
     assert event.duration_in_seconds == facts.DURATION_UNKNOWN
     assert event.notes == ()
+
+
+def test_the_constructed_examples_fall_after_the_documented_freeze_in_the_same_year():
+    (freeze,) = se.parse_document(se.EXAMPLE_FREEZE).events
+    for example in (se.EXAMPLE_REBOOT, se.EXAMPLE_REDEPLOY):
+        (event,) = se.parse_document(example).events
+        assert timedelta(0) < event.not_before - freeze.not_before < timedelta(days=1)
 
 
 def test_the_empty_document_has_no_events():
@@ -185,8 +199,36 @@ def test_fifteen_minutes_before_not_before_there_are_900_s_left():
     assert summary.affects_vm is True
     assert summary.expected_duration_s == 5
     assert summary.impact == facts.EVENT_IMPACT["Freeze"]
-    assert summary.action.startswith("900 s left")
+    assert summary.time_left == "15 min"
+    assert summary.action.startswith("15 min left")
     assert "approve" in summary.action
+
+
+@pytest.mark.parametrize(("seconds", "text"), [
+    (0, "0 s"), (45.9, "45 s"), (90, "90 s"), (119.99, "119 s"), (120, "2 min"), (720, "12 min"),
+    (3599, "59 min"), (3600, "1 h"), (17_702, "4 h 55 min"), (16_800, "4 h 40 min"),
+    (90_000, "25 h"),
+])
+def test_time_left_is_read_in_words_and_rounded_down(seconds, text):
+    assert se.time_left_text(seconds) == text
+
+
+@pytest.mark.parametrize(("bad", "error"), [
+    (-1.0, ValueError), (math.nan, ValueError), (math.inf, ValueError), ("12 min", TypeError),
+    (True, TypeError),
+])
+def test_time_left_refuses_what_is_not_a_time_left(bad, error):
+    with pytest.raises(error, match="seconds"):
+        se.time_left_text(bad)
+
+
+def test_a_printed_summary_says_what_then_what_to_do_in_short_lines():
+    (event,) = se.parse_document(se.EXAMPLE_FREEZE).events
+    summary = se.summarise(event, now=NOW, vm_name="WestNO_0")
+    lines = str(summary).splitlines()
+    assert lines[0] == "Freeze (Scheduled), about 5 s of interruption."
+    assert " ".join(lines[1:]) == summary.action
+    assert max(map(len, lines)) <= se.SUMMARY_WIDTH_CHARS
 
 
 def test_the_summary_works_in_any_time_zone():
@@ -210,14 +252,14 @@ def test_without_a_vm_name_affects_vm_is_unknown():
 def test_a_started_event_has_no_time_left():
     (event,) = se.parse_document(se.EXAMPLE_FREEZE_STARTED).events
     summary = se.summarise(event, now=NOW)
-    assert summary.seconds_left is None
+    assert summary.seconds_left is None and summary.time_left is None
     assert summary.action.startswith("Started")
 
 
 def test_after_not_before_the_event_may_start_any_moment():
     (event,) = se.parse_document(se.EXAMPLE_FREEZE).events
     summary = se.summarise(event, now=NOW + timedelta(hours=1))
-    assert summary.seconds_left == -2700.0
+    assert summary.seconds_left == -2700.0 and summary.time_left == "passed"
     assert "may start at any moment" in summary.action
 
 

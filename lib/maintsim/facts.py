@@ -3,9 +3,9 @@
 Two kinds of value live here, and the book never mixes them up:
 
 * **Cited facts** (``source=`` a key of ``references.bib``). ``status`` says how
-  well the fact sheet (``shared/source/facts.md``) confirmed it: ``"confirmed"``
-  (read in a primary source), ``"secondary"`` (only in a faithful copy) or
-  ``"unconfirmed"`` (the book must say so wherever it uses the value).
+  well a public source confirms it: ``"confirmed"`` (read in a primary source),
+  ``"secondary"`` (only in a faithful copy) or ``"unconfirmed"`` (no source found; the
+  book says so wherever it uses the value).
 * **Modelling assumptions** (``assumption=True``). Nobody publishes a freeze-time
   distribution or an event rate per VM; the book picks plausible values, tuned to
   the cited wording named in ``tuned_to``, and says so wherever it uses them.
@@ -145,7 +145,7 @@ SLA_TIERS: dict[str, SlaTier] = {
 }
 """The five VM SLA tiers of v1.9 :cite:p:`azure_sla_vm_v19`. Only the availability-zone
 credit row is corroborated (by a secondary copy); the other credit rows are
-unconfirmed in the fact sheet, so the book labels them as such."""
+unconfirmed (no primary source found), so the book labels them as such."""
 
 SLA_VERSION_HISTORY: tuple[tuple[str, str, str], ...] = (
     ("1.0", "2015-03", "first VM SLA"),
@@ -316,9 +316,9 @@ HOST_UPDATE_TECHNOLOGIES: tuple[tuple[str, str], ...] = (
     ("VM-PHU (VM-preserving host update)", "'Typically, 30 s'"),
 )
 """(technology, impact on VMs) for two of Azure's host-update technologies, as a 2023 Tech
-Community post tabulates them :cite:p:`techcomm_hhr2023`. The VM-PHU cell was read truncated
-("Typically, 30 se..."). The same post introduces Hypervisor Hot Restart, whose figures the fact
-sheet could not confirm."""
+Community post tabulates them :cite:p:`techcomm_hhr2023`. The VM-PHU cell survives only
+truncated ("Typically, 30 se..."). The same post introduces Hypervisor Hot Restart, for which
+the book quotes no figure."""
 
 # ---------------------------------------------------------------------------
 # Freeze models: MODELLING ASSUMPTIONS, each tuned to a cited sentence
@@ -434,8 +434,8 @@ FREEZE_ASSUMPTIONS: dict[str, FreezeAssumption] = {
             p99_s=900.0,
             events_per_month=0.01,
             reboots=True,
-            tuned_to="host reboots took VMs down 'for minutes at a time'; the last large reboot "
-            "campaign was around 3 January 2018 (source article)",
+            tuned_to="host reboots took VMs down 'for minutes at a time'; large reboot campaigns "
+            "have become rare (source article)",
             source="azblog_noimpact2020",
             visible_to_vm=True,
             visibility="host reboots took VMs down 'for minutes at a time'",

@@ -162,7 +162,7 @@ _FIGURES_FLEET = {
     "rounded": "切り上げ",
     "clock": "時計の分",
     "Downtime per VM-month": "VM 月あたりのダウンタイム",
-    "downtime in the month (log scale)": "月内のダウンタイム (対数目盛)",
+    "downtime (log scale)": "ダウンタイム (対数目盛)",
     "VM-months (log scale)": "VM 月 (対数目盛)",
     "accounting rule: ": "分の数え方: ",
 }
@@ -499,10 +499,9 @@ _MODEL_FACTS = {
     "figure is published":
         "ネットワークの更新は VM を止めないが、TCP のリトライ ロジックより長く続くことがある "
         "(元の記事)。数値は公開されていない",
-    "host reboots took VMs down 'for minutes at a time'; the last large reboot campaign was "
-    "around 3 January 2018 (source article)":
-        "ホストの再起動で VM が「一度に数分間」止まった。最後の大規模な再起動は 2018 年 1 月 3 日"
-        "ごろ (元の記事)",
+    "host reboots took VMs down 'for minutes at a time'; large reboot campaigns have become "
+    "rare (source article)":
+        "ホストの再起動で VM が「一度に数分間」止まっていた。大規模な再起動は今ではまれ (元の記事)",
 }
 
 _CHAPTERS: dict[str, str] = {

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 from scipy import stats
@@ -389,6 +390,12 @@ def _too_many_samples(function: str, q: float, c: float, log_tail: float,
     )
 
 
+EXACT_TIE_MAX_N = 10_000
+"""Up to this many samples, a coverage within 1e-12 of the confidence is decided in exact
+rational arithmetic (``fractions.Fraction``), so that a binary rounding cannot pick one sample
+too few; beyond it the powers would be too large to compute exactly, and floating point decides."""
+
+
 def _two_sided_size(q: float, c: float) -> int | None:
     """Fewest ``n`` with :math:`1 - q^n - (1-q)^n \\ge c`, or None above MAX_SAMPLE_SIZE."""
     log_big, log_small = _log_big_tail(q), math.log(min(q, 1.0 - q))
@@ -397,11 +404,15 @@ def _two_sided_size(q: float, c: float) -> int | None:
     if not estimate <= MAX_SAMPLE_SIZE:
         return None
 
-    def coverage(n):  # 1 - max^n - min^n, without losing digits when a tail is near 1
-        return -math.expm1(n * log_big) - math.exp(n * log_small)
+    def covered(n):  # 1 - max^n - min^n >= c, without losing digits when a tail is near 1
+        value = -math.expm1(n * log_big) - math.exp(n * log_small)
+        if abs(value - c) > 1e-12 or n > EXACT_TIE_MAX_N:
+            return value >= c
+        exact_q = Fraction(q)  # a near tie: decide it in exact arithmetic
+        return 1 - exact_q**n - (1 - exact_q) ** n >= Fraction(c)
 
     n = max(2, math.floor(estimate))
-    while coverage(n) < c:
+    while not covered(n):
         n += 1
     return n if n <= MAX_SAMPLE_SIZE else None
 

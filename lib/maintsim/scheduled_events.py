@@ -14,9 +14,13 @@ Decisions worth knowing:
 
 * ``NotBefore`` is an RFC 1123 date in GMT (``"Mon, 11 Apr 2022 22:26:58 GMT"``) or
   ``""`` once the event has started. The weekday name is **checked but not trusted**:
-  the document's own example says ``"Mon, 11 Apr 2026"``, which is a Saturday, so the
-  date is parsed from day, month and year and a mismatch is recorded in
-  :attr:`Event.notes` (never as a Python warning).
+  the page's example said ``"Mon, 11 Apr 2022"`` (a Monday) in earlier versions
+  :cite:p:`ms_schedev_earlier` and says ``"Mon, 11 Apr 2026"`` (a Saturday) now
+  :cite:p:`ms_schedev`: the year was changed and the weekday kept. So the date is parsed
+  from day, month and year and a mismatch is recorded in :attr:`Event.notes` (never as a
+  Python warning).
+* Time left is written the way a person on call reads it (:func:`time_left_text`: "12 min",
+  "4 h 55 min"), rounded down, so that it never promises more time than there is.
 * ``Description``, ``EventSource`` and ``DurationInSeconds`` arrived in later API
   versions (2019-04-01, 2019-08-01, 2020-07-01); when absent they default to ``""``,
   None and -1 ("unknown", the documented default). All other fields are required.
@@ -26,8 +30,10 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import json
+import math
 import re
 import shlex
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -52,7 +58,9 @@ __all__ = [
     "curl_command",
     "parse_document",
     "polls_within_notice",
+    "SUMMARY_WIDTH_CHARS",
     "summarise",
+    "time_left_text",
 ]
 
 URL = facts.SCHEDULED_EVENTS_URL
@@ -82,9 +90,10 @@ EXAMPLE_FREEZE = """\
     }
   ]
 }"""  # noqa: E501 (the documented description is one long line)
-"""The documented example, values verbatim (including its Monday that is a Saturday)
-:cite:p:`ms_schedev`. It is the second of the four documents of the page's example
-(:data:`EXAMPLE_LIFECYCLE`): a live migration announced to two VMs."""
+"""The documented example, values verbatim as the current page gives them, including its
+Monday that is a Saturday :cite:p:`ms_schedev` (earlier versions of the page said 2022, when
+11 April was a Monday :cite:p:`ms_schedev_earlier`). It is the second of the four documents of
+the page's example (:data:`EXAMPLE_LIFECYCLE`): a live migration announced to two VMs."""
 
 EXAMPLE_FREEZE_STARTED = """\
 {
@@ -124,7 +133,8 @@ no events again :cite:p:`ms_schedev`. The page prints the fields of an event in 
 the values are the same."""
 
 # The documents below are CONSTRUCTED for the book in the same shape: the event ids and
-# descriptions are ours, not Azure's.
+# descriptions are ours, not Azure's. Their dates follow the documented freeze (same evening,
+# 2026) with weekdays that match.
 
 EXAMPLE_REBOOT = """\
 {
@@ -136,7 +146,7 @@ EXAMPLE_REBOOT = """\
       "ResourceType": "VirtualMachine",
       "Resources": ["WebVM_2"],
       "EventStatus": "Scheduled",
-      "NotBefore": "Mon, 11 Apr 2022 22:41:58 GMT",
+      "NotBefore": "Sat, 11 Apr 2026 22:41:58 GMT",
       "Description": "Constructed example: the host needs a reboot for maintenance.",
       "EventSource": "Platform",
       "DurationInSeconds": -1
@@ -155,7 +165,7 @@ EXAMPLE_REDEPLOY = """\
       "ResourceType": "VirtualMachine",
       "Resources": ["DbVM_0"],
       "EventStatus": "Scheduled",
-      "NotBefore": "Tue, 12 Apr 2022 03:10:00 GMT",
+      "NotBefore": "Sun, 12 Apr 2026 03:10:00 GMT",
       "Description": "Constructed example: the VM moves to another host.",
       "EventSource": "Platform",
       "DurationInSeconds": -1
@@ -381,6 +391,9 @@ class EventSummary:
     seconds_left : float or None
         Seconds from ``now`` until ``NotBefore`` (negative once it has passed);
         None once the event has started.
+    time_left : str or None
+        The same as a person reads it (:func:`time_left_text`), "passed" once ``NotBefore``
+        has passed, None once the event has started.
     min_notice_s : int
         The documented minimum notice for this type (Terminate: user-configurable,
         5-15 min; the minimum is shown) :cite:p:`ms_schedev`.
@@ -402,6 +415,7 @@ class EventSummary:
     event_type: str
     event_status: str
     seconds_left: float | None
+    time_left: str | None
     min_notice_s: int
     impact: str
     expected_duration_s: int | None
@@ -409,6 +423,53 @@ class EventSummary:
     affects_vm: bool | None
     action: str
     notes: tuple[str, ...]
+
+    def __str__(self) -> str:
+        """The summary as a person on call reads it: what, then what to do, in short lines.
+
+        >>> doc = parse_document(EXAMPLE_FREEZE)
+        >>> when = doc.events[0].not_before.replace(minute=11)
+        >>> print(summarise(doc.events[0], now=when, vm_name="WestNO_0"))  # doctest: +ELLIPSIS
+        Freeze (Scheduled), about 5 s of interruption.
+        15 min left: let clients retry through a short pause (or fail over if your
+        cluster cannot), then approve it ...
+        """
+        head = f"{self.event_type} ({self.event_status}), {self.duration_text}."
+        return head + "\n" + textwrap.fill(self.action, width=SUMMARY_WIDTH_CHARS)
+
+
+SUMMARY_WIDTH_CHARS = 76
+"""The longest line of a printed :class:`EventSummary`: narrow enough for a phone-wide page or a
+terminal."""
+
+
+def time_left_text(seconds) -> str:
+    """A time left as a person on call reads it: ``"45 s"``, ``"12 min"``, ``"4 h 55 min"``.
+
+    Rounded **down** to the unit shown (whole seconds below two minutes, whole minutes below
+    an hour, hours and minutes above), so that it never promises more time than there is.
+
+    Parameters
+    ----------
+    seconds : float
+        Seconds left, >= 0 and finite.
+
+    Examples
+    --------
+    >>> time_left_text(720), time_left_text(17_702), time_left_text(90)
+    ('12 min', '4 h 55 min', '90 s')
+    """
+    s = _validate.scalar("seconds", seconds)  # finite real number, or TypeError/ValueError
+    if s < 0:
+        raise ValueError(f"seconds must be >= 0 (time left before NotBefore), got {seconds!r}")
+    whole_s = math.floor(s)
+    if whole_s < 120:
+        return f"{whole_s} s"
+    hours, rest_s = divmod(whole_s, 3600)
+    minutes = rest_s // 60
+    if hours == 0:
+        return f"{minutes} min"
+    return f"{hours} h" if minutes == 0 else f"{hours} h {minutes} min"
 
 
 def _duration_text(duration_s: int) -> str:
@@ -437,7 +498,7 @@ def _action(event: Event, seconds_left: float | None, affects_vm: bool | None) -
         return f"No NotBefore: it may start at any moment. {then}."
     if seconds_left <= 0:
         return f"NotBefore has passed: it may start at any moment. {then}."
-    return f"{seconds_left:.0f} s left: {prepare}, {approve}."
+    return f"{time_left_text(seconds_left)} left: {prepare}, {approve}."
 
 
 def summarise(event: Event, *, now: datetime, vm_name: str | None = None) -> EventSummary:
@@ -473,9 +534,10 @@ def summarise(event: Event, *, now: datetime, vm_name: str | None = None) -> Eve
     if vm_name is not None:
         vm_name = _validate.text("vm_name", vm_name)
 
-    seconds_left = None
+    seconds_left = time_left = None
     if event.not_before is not None and event.event_status == "Scheduled":
         seconds_left = (event.not_before - now).total_seconds()
+        time_left = time_left_text(seconds_left) if seconds_left > 0 else "passed"
     affects_vm = None if vm_name is None else vm_name in event.resources
     duration_s = event.duration_in_seconds
     return EventSummary(
@@ -483,6 +545,7 @@ def summarise(event: Event, *, now: datetime, vm_name: str | None = None) -> Eve
         event_type=event.event_type,
         event_status=event.event_status,
         seconds_left=seconds_left,
+        time_left=time_left,
         min_notice_s=facts.MIN_NOTICE_S[event.event_type],
         impact=facts.EVENT_IMPACT[event.event_type],
         expected_duration_s=None if duration_s == facts.DURATION_UNKNOWN else duration_s,

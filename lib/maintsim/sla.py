@@ -12,7 +12,7 @@ article quotes it :cite:p:`torigoe2022`:
 Three things to keep in mind when reading the numbers this module produces:
 
 * **Units are minutes.** The SLA counts downtime in minutes. It does not say (in any text the
-  fact sheet could read) whether a 30-second freeze costs 0.5 minute, one whole minute, or
+  public text) whether a 30-second freeze costs 0.5 minute, one whole minute, or
   every clock minute it touches. :data:`ACCOUNTING_RULES` names the three readings; the book
   shows all three because the source does not settle the question.
 * **Tiers and credit bands are data** in :data:`maintsim.facts.SLA_TIERS`, each with its source
@@ -421,8 +421,8 @@ TIERS: dict[str, SlaTier] = SLA_TIERS
 def tier(key: str) -> SlaTier:
     """The SLA tier called ``key``, e.g. ``tier("single_premium").target_pct == 99.9``.
 
-    Allowed keys are those of :data:`TIERS`. Each tier carries its source and how well the
-    fact sheet confirmed it (``status``, ``credit_status``).
+    Allowed keys are those of :data:`TIERS`. Each tier carries its source and how well a
+    public source confirms it (``status``, ``credit_status``).
     """
     _validate.choice("tier", key, TIERS)
     return TIERS[key]
@@ -450,7 +450,7 @@ def service_credit_pct(uptime_pct, tier):
     Notes
     -----
     Only the availability-zone credit row is corroborated (by a secondary copy); the other
-    rows are unconfirmed in the fact sheet: check ``tier.credit_status`` before quoting one.
+    rows are unconfirmed (no primary source found): check ``tier.credit_status`` before quoting one.
     Comparisons allow :data:`TOLERANCE_PCT` for binary rounding.
     """
     the_tier = _resolve_tier(tier)
@@ -492,7 +492,7 @@ ACCOUNTING_RULES = ("exact", "rounded_up", "clock_minutes")
     costs 1 minute, or 2 if it straddles a minute boundary.
 
 The SLA defines Downtime as accumulated minutes without VM Connectivity
-:cite:p:`azure_sla_vm_v19` but, in any text the fact sheet could read, does not say which of
+:cite:p:`azure_sla_vm_v19` but, in any public text, does not say which of
 these applies to a sub-minute freeze. The book treats the choice as unsettled.
 """
 
@@ -572,7 +572,7 @@ def outage_downtime_min(outage_s, rule: str = "exact", start_s=None):
 
     Notes
     -----
-    **Which rule the SLA uses is not settled** by any text the fact sheet could read
+    **Which rule the SLA uses is not settled** by any public text
     (the Downtime definition of v1.9 :cite:p:`azure_sla_vm_v19` was not retrievable); the
     book shows all three.
 

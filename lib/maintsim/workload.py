@@ -352,7 +352,9 @@ def _give_up_pieces(limit_s: float, rto_low_s: float, rto_max_s: float):
     k = max(2, math.ceil((limit_s - _TIME_TOLERANCE_S) / rto_max_s))
     hi, included = rto_max_s, True
     while True:
-        lo = _rto_for_expiry(k, limit_s, rto_max_s)
+        # The ladder rounds times to the nanosecond, so an expiry within that of the limit
+        # already reaches it: find where t_k reaches the limit less that tolerance.
+        lo = _rto_for_expiry(k, limit_s - _TIME_TOLERANCE_S, rto_max_s)
         yield k, lo, hi, included
         if lo <= rto_low_s:
             return
@@ -490,7 +492,7 @@ def _give_up_span(retries: int, low: float, high: float, cap: float) -> GiveUpSp
         b_included = included or b < hi
         if a > b or (a == b and not b_included):
             continue  # the piece lies outside the range
-        earliest = min(earliest, _expiry_s(k, a, cap))
+        earliest = min(earliest, max(_expiry_s(k, a, cap), limit_s))  # never before the limit
         top = _expiry_s(k, b, cap)
         if top > latest:
             latest, latest_r, attained = top, b, b_included

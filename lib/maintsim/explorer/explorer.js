@@ -164,7 +164,7 @@ function poisson(lam, floor) {
 }
 
 // (crossing, at_budget, mass) for n = 0, 1, ... charges (maintsim.month.crossings), computed
-// lazily and kept: moving the number of events reuses them.
+// lazily and kept for the next number of events.
 function crossings({ pmf, tail }, K) {
   const rows = [];
   let s = new Float64Array(K + 1), next = new Float64Array(K + 1), hi = 0;
@@ -192,8 +192,8 @@ function crossings({ pmf, tail }, K) {
 
 const cache = new Map();  // crossings by model, rule and grid
 
-// P(month's Downtime > budget) for a Poisson number of freezes (maintsim.month.miss_probability):
-// on the grid, then (exact rule) extrapolated from half as many cells.
+// P(month's Downtime > budget), N Poisson (maintsim.month.miss_probability): on the grid, then
+// (exact rule) extrapolated from half as many cells.
 export function missProbability(m, lam, allowedMin, monthMin, rule, k) {
   const fine = missOnGrid(m, lam, rule, grid(allowedMin, monthMin, rule, k, k.max_cells), k);
   if (rule !== "exact") return Math.min(1.0, fine);
@@ -285,7 +285,7 @@ function fmtUptime(u, target, met) {  // enough decimals never to show 100 % or 
 const fmtChance = (p) => (p < 1e-12 ? "< 1e-10 %" : fmtPct(p));
 
 // === The page: controls, the answer, the figure ===
-function h(tagAndClass, attrs = {}, ...children) {  // h("p.mbx-help", {id}, "text"); attrs optional
+function h(tagAndClass, attrs = {}, ...children) {  // h("p.mbx-help", {id}, "text")
   if (attrs === null || typeof attrs !== "object" || attrs instanceof Node) [attrs, children] = [{}, [attrs, ...children]];
   const [tag, ...classes] = tagAndClass.split(".");
   const e = document.createElement(tag);
@@ -330,7 +330,9 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
       else state[key] = r.value;
     }
   }
+  let urlTimer;  // the address follows 250 ms later (each write costs a frame)
   function writeUrl() {
+    clearTimeout(urlTimer);
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(state)) if (v !== spec.defaults[k]) params.set(k, String(v));
     const q = params.toString();
@@ -405,7 +407,7 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
   notice.textContent = notices.join(" ");
   for (const k of Object.keys(state)) inputs[k]?.set(state[k]);
   inputs.threshold_preset?.set(state.threshold_s);
-  if (url && notices.length) writeUrl();  // the address now holds only what the page shows
+  if (url && notices.length) writeUrl();  // now the address holds only valid settings
 
   // --- state changes ---
   let current = readouts(state, spec);
@@ -422,7 +424,7 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
     if ("threshold_s" in partial) inputs.threshold_preset?.set(state.threshold_s);
     current = readouts(state, spec);
     render();
-    if (url) writeUrl();
+    if (url) { clearTimeout(urlTimer); urlTimer = setTimeout(writeUrl, 250); }
     if (onChange) onChange({ ...state });
     return true;
   }

@@ -55,6 +55,12 @@ to stay level on a phone-wide figure."""
 
 _COUNT_TICKS = (1, 10, 100, 1_000, 10_000, 100_000, 1_000_000)
 
+BUDGET_LABEL_TOP = 0.93
+BUDGET_LABEL_STEP = 0.1
+"""Where :func:`downtime_figure` ends its budget lines and puts their labels, as a share of the
+plot's height: the first (highest) target at ``BUDGET_LABEL_TOP``, each next one
+``BUDGET_LABEL_STEP`` lower."""
+
 
 def source_label(key: str) -> str:
     """The readable name of a ``references.bib`` key in :data:`SOURCE_LABELS`.
@@ -138,7 +144,8 @@ def downtime_figure(results: Mapping[str, fleet.FleetResult], *,
     (:func:`maintsim.figures.plotting.duration_label`) and VM-months from 1 to a million. The
     dashed lines are the
     downtime budgets of ``targets_pct`` in the simulated month,
-    :math:`(1 - p/100) \\times` the month's seconds (:func:`maintsim.sla.allowed_downtime_min`).
+    :math:`(1 - p/100) \\times` the month's seconds (:func:`maintsim.sla.allowed_downtime_min`);
+    each ends under its label, higher for a higher target.
     Months with no downtime cannot sit on a log axis; the hover text of the first bar says
     how many there are.
 
@@ -184,25 +191,30 @@ def downtime_figure(results: Mapping[str, fleet.FleetResult], *,
                                none=n_zero),
         )
         top = max(top, int(counts.max()))
+    # Each budget line stops under its own label, which starts at the line and reads to the
+    # right; the lines are staggered, the smallest budget (leftmost) tallest, so that no line
+    # runs through another's label even where they are a few pixels apart on a phone.
     for row, target in enumerate(sorted(targets, reverse=True)):
         budget_s = sla.allowed_downtime_min(target, month_min) * sla.SECONDS_PER_MINUTE
         x = math.log10(budget_s)
-        fig.add_vline(x=x, line={"color": THRESHOLD_COLOUR, "dash": "dash", "width": 1.5})
-        fig.add_annotation(x=x, y=1 - 0.09 * row, xref="x", yref="paper", xanchor="right",
-                           yanchor="top", showarrow=False, text=f"{target:g} %",
-                           bgcolor="rgba(255,255,255,0.85)", font={"size": 12})
+        line_top = BUDGET_LABEL_TOP - BUDGET_LABEL_STEP * row
+        fig.add_shape(type="line", x0=x, x1=x, y0=0, y1=line_top, xref="x", yref="paper",
+                      line={"color": THRESHOLD_COLOUR, "dash": "dash", "width": 1.5})
+        fig.add_annotation(x=x, y=line_top, xref="x", yref="paper", xanchor="left", xshift=-3,
+                           yanchor="bottom", showarrow=False, text=f"{target:g} %",
+                           font={"size": 12})
     steps = [{"label": text(rule.split("_")[0]), "method": "update",
               "args": [{"visible": [r == rule for r in results]}]} for rule in results]
     count_ticks = [t for t in _COUNT_TICKS if t <= 10 * top]
     fig.update_layout(
         title={"text": text("Downtime per VM-month"), "xref": "container", "x": 0.02},
-        xaxis={"title": text("downtime in the month (log scale)"),
+        xaxis={"title": text("downtime (log scale)"),
                "range": [math.log10(DOWNTIME_RANGE_S[0]), math.log10(DOWNTIME_RANGE_S[1])],
                "tickvals": [math.log10(t) for t in DOWNTIME_TICKS_S],
                "ticktext": [duration_label(t) for t in DOWNTIME_TICKS_S]},
         yaxis={"title": text("VM-months (log scale)"), "type": "log", "tickvals": count_ticks,
                "ticktext": [_count_label(t) for t in count_ticks]},
-        bargap=0.05, height=480, showlegend=False, margin={"l": 60, "r": 15, "t": 60},
+        bargap=0.05, height=480, showlegend=False, margin={"l": 60, "r": 40, "t": 60},
         sliders=[{"steps": steps, "currentvalue": {"prefix": text("accounting rule: ")},
                   "pad": {"t": 70}, "x": 0.05, "len": 0.9}],
     )

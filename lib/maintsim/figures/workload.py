@@ -25,7 +25,6 @@ up by its ``setting``.
 from __future__ import annotations
 
 import html
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,6 +35,7 @@ from maintsim.figures.plotting import PALETTE
 from maintsim.language import text, translate
 
 __all__ = [
+    "STACK_BELOW_PX",
     "HtmlTable",
     "SurvivalGrid",
     "TuningRow",
@@ -72,18 +72,23 @@ class HtmlTable:
     """A small table that shows as HTML in Jupyter and on the site, as Markdown in text.
 
     The HTML sits in a ``<div>`` that scrolls sideways by itself, so a phone-wide page
-    never does.
+    never does. A table with long cells can instead be ``stacked``: on a screen narrower
+    than :data:`STACK_BELOW_PX` each row becomes a block of lines, every cell under its
+    column's header, so nothing is off-screen.
 
     Attributes
     ----------
     headers : tuple of str
     rows : tuple of tuple of str
     caption : str
+    stacked : bool
+        Stack the rows on a narrow screen (default False: the table scrolls sideways).
     """
 
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     caption: str = ""
+    stacked: bool = False
 
     def to_markdown(self) -> str:
         """The table as Markdown: a header line, a rule, one line per row."""
@@ -96,16 +101,42 @@ class HtmlTable:
 
     def _repr_html_(self) -> str:
         head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in self.headers)
+        labels = [f' data-label="{html.escape(h)}"' if self.stacked else "" for h in self.headers]
         body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+            "<tr>" + "".join(
+                f"<td{labels[i] if i < len(labels) else ''}>{html.escape(c)}</td>"
+                for i, c in enumerate(row)
+            ) + "</tr>"
             for row in self.rows
         )
         caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
+        classes, style = "dataframe", ""
+        if self.stacked:
+            classes, style = f"dataframe {_STACKED_CLASS}", f"<style>{_STACKED_CSS}</style>"
         return (
-            '<div style="overflow-x: auto; max-width: 100%;">'
-            f'<table class="dataframe">{caption}<thead><tr>{head}</tr></thead>'
+            f'<div style="overflow-x: auto; max-width: 100%;">{style}'
+            f'<table class="{classes}">{caption}<thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>"
         )
+
+
+STACK_BELOW_PX = 600
+"""Screen width, CSS pixels, below which a ``stacked`` :class:`HtmlTable` shows its rows as
+blocks: a phone (375 px) and a small tablet in portrait."""
+
+_STACKED_CLASS = "maintbook-stacked"
+_STACKED_CSS = (
+    f"@media (max-width: {STACK_BELOW_PX - 0.02}px) {{"
+    # the header row stays for screen readers but takes no room: each cell repeats its header
+    f"table.{_STACKED_CLASS} thead {{position: absolute; width: 1px; height: 1px;"
+    " overflow: hidden; clip-path: inset(50%); white-space: nowrap;}"
+    f"table.{_STACKED_CLASS}, table.{_STACKED_CLASS} tbody, table.{_STACKED_CLASS} tr,"
+    f" table.{_STACKED_CLASS} td {{display: block; width: 100%; box-sizing: border-box;}}"
+    f"table.{_STACKED_CLASS} caption {{display: block; text-align: left;}}"
+    f"table.{_STACKED_CLASS} tr {{margin-bottom: 0.75em;}}"
+    f"table.{_STACKED_CLASS} td::before {{content: attr(data-label) \": \"; font-weight: 600;}}"
+    "}"
+)
 
 
 def _fmt_s(value: float | None) -> str:
@@ -625,8 +656,9 @@ def tuning_rows() -> tuple[TuningRow, ...]:
     The TCP rows keep the order of Azure's maintenance document: ``TCP_USER_TIMEOUT`` of
     30 s per socket first, ``tcp_retries2 = 5`` as the system-wide alternative
     :cite:p:`ms_maint_2026`. The ``tcp_retries2`` row states the kernel's rule, a time
-    limit of 12.6 s that a slow first RTO can overshoot to about twice, not Azure's
-    "~25-50 seconds" (:func:`maintsim.workload.linux_give_up_span_s`).
+    limit of 12.6 s that a slow first RTO can overshoot to just under twice that, not Azure's
+    "~25-50 seconds" (:func:`maintsim.workload.linux_give_up_span_s`, whose ``latest_text`` it
+    quotes, as chapter 6 does).
     """
     long_s = facts.LONG_PAUSE_S
     hb = facts.HEARTBEAT_SETTINGS
@@ -666,7 +698,7 @@ def tuning_rows() -> tuple[TuningRow, ...]:
         setting="Pacemaker/Corosync token",
         default=(f"{token_default_ms / 1000:g} s (corosync 3.1 and later; "
                  f"{facts.COROSYNC_TOKEN_DEFAULT_BEFORE_3_1_MS / 1000:g} s before)"),
-        recommended=f"{token_s:g} s (consensus {consensus_s:g} s)",
+        recommended=f"{token_s:g} s (and a consensus time-out of {consensus_s:g} s)",
         why="Azure's guidance for your cluster, to allow memory-preserving maintenance",
         default_s=token_default_ms / 1000, recommended_s=token_s,
         survives_30s_default=not workload.corosync_failover(long_s, token_ms=token_default_ms),
@@ -688,13 +720,12 @@ def tuning_rows() -> tuple[TuningRow, ...]:
     ))
     lin_az = workload.tcp_retransmission_times_s(facts.LINUX_TCP_RETRIES2_AZURE_SUGGESTED)
     span = workload.linux_give_up_span_s(lin_az.retries)
-    latest_s = math.ceil(span.latest_s * 10) / 10
     rows.append(TuningRow(
         setting="Linux net.ipv4.tcp_retries2",
         default=f"{lin_def.retries}: gives up after {lin_def.give_up_s:g} s",
-        recommended=(f"{lin_az.retries}: a {span.limit_s:g} s limit; gives up within "
-                     f"{span.earliest_s:g}-{latest_s:g} s for a first RTO of "
-                     f"{span.rto_initial_min_s:g}-{span.rto_initial_max_s:g} s"),
+        recommended=(f"{lin_az.retries}: a {span.limit_s:g} s limit; gives up between "
+                     f"{span.earliest_s:g} s and just under {span.latest_text} for a first RTO "
+                     f"of {span.rto_initial_min_s:g}-{span.rto_initial_max_s:g} s"),
         why="the system-wide alternative: find a dead peer fast; the application must reconnect",
         default_s=lin_def.give_up_s, recommended_s=lin_az.give_up_s,
         survives_30s_default=workload.tcp_after_freeze(long_s, lin_def).survives,
@@ -709,8 +740,7 @@ def tuning_rows() -> tuple[TuningRow, ...]:
         setting="Windows TcpMaxDataRetransmissions",
         default=f"{win_def.retries}: gives up after {win_def.give_up_s:g} s (RTO assumed)",
         recommended=f"{win_az.retries}: gives up after {win_az.give_up_s:g} s (RTO assumed)",
-        why=("find a dead peer fast, system-wide; per socket, the TCP_MAXRT option bounds the "
-             "time (Azure's document says Windows has none)"),
+        why="find a dead peer fast, system-wide; per socket, the TCP_MAXRT option bounds the time",
         default_s=win_def.give_up_s, recommended_s=win_az.give_up_s,
         survives_30s_default=workload.tcp_after_freeze(long_s, win_def).survives,
         survives_30s_recommended=workload.tcp_after_freeze(long_s, win_az).survives,
@@ -732,10 +762,14 @@ def tuning_rows() -> tuple[TuningRow, ...]:
 
 def tuning_table() -> HtmlTable:
     """:func:`tuning_rows` as a four-column table: setting, default, Azure guidance, why (in the
-    current language)."""
+    current language).
+
+    Its cells are long, so on a phone its rows are stacked (:class:`HtmlTable`).
+    """
     rows = tuple(tuple(translate(cell) for cell in (r.setting, r.default, r.recommended, r.why))
                  for r in tuning_rows())
     return HtmlTable(
         (text("Setting"), text("As shipped"), text("Azure guidance"), text("Why")), rows,
         caption=text("Time-outs and heartbeats: as shipped and as recommended on Azure"),
+        stacked=True,
     )
