@@ -134,3 +134,23 @@ def test_code_output_and_docstrings_stay_out_of_the_catalogues():
     addnodes.desc("", addnodes.desc_content("", field))
     assert not written_by_code(prose)
     assert written_by_code(printed) and written_by_code(docstring) and written_by_code(field)
+
+
+def test_check_names_a_translation_that_lost_a_role_or_changed_a_target(tmp_path):
+    folder = tmp_path / "xx" / "LC_MESSAGES" / "chapters"
+    folder.mkdir(parents=True)
+    (folder / "page.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgid "P99 is {glue:text}`ch05_p99_s` ({term}`P99`)."\n'
+        'msgstr "P99 は 29.6 秒 ({term}`P99`)。"\n\n'
+        'msgid "See {ref}`chapter 4 <ch04-rates>` and {term}`a freeze <Freeze>`."\n'
+        'msgstr "{ref}`4 章 <ch04-rates>` と {term}`一時停止 <Freeze>` を参照。"\n\n'
+        'msgid "Run `make book` {cite:p}`ms_maint`."\n'
+        'msgstr "`make docs` を実行します {cite:p}`ms_other`。"\n',
+        encoding="utf-8")
+    problems = locales.check("xx", locales=tmp_path)
+    assert [(p.line, p.missing, p.extra) for p in problems] == [
+        (5, ("{glue:text}ch05_p99_s",), ()),
+        (11, ("code make book", "{cite:p}ms_maint"), ("code make docs", "{cite:p}ms_other")),
+    ]
+    assert "page.po:5: missing {glue:text}ch05_p99_s" in str(problems[0])

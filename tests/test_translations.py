@@ -6,6 +6,8 @@ their own stage of ``make test`` (``translations``), after the book is built.
 
 * every catalogue in ``locales/<lang>/LC_MESSAGES/`` is 100 % translated and 0 % fuzzy, and every
   page of the book has one;
+* every translation keeps its English string's roles (glued numbers, citations, glossary
+  targets), link addresses and inline code (``python tools/locales.py check``);
 * the last Japanese build translated every string of every page (``_build/ja/untranslated.json``,
   ``_ext/translations.py``): this also catches an English edit that ``make locales`` has not
   brought into the catalogues yet;
@@ -40,6 +42,15 @@ def test_every_page_has_a_complete_catalogue(edition):
         pytest.fail(f"{len(incomplete)} of {len(states)} {edition.lang} catalogues are incomplete "
                     "(translate the new and fuzzy strings in locales/; CONTRIBUTING.md):\n  "
                     + "\n  ".join(incomplete), pytrace=False)
+
+
+@pytest.mark.parametrize("edition", TRANSLATED, ids=[e.lang for e in TRANSLATED])
+def test_every_translation_keeps_the_roles_links_and_code_of_its_english(edition):
+    problems = locales.check(edition.lang)
+    if problems:
+        pytest.fail(f"{len(problems)} {edition.lang} translations differ from their English "
+                    "(python tools/locales.py check):\n  " + "\n  ".join(map(str, problems)),
+                    pytrace=False)
 
 
 @pytest.mark.parametrize("edition", TRANSLATED, ids=[e.lang for e in TRANSLATED])

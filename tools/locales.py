@@ -16,6 +16,9 @@
 are translated, fuzzy and untranslated. ``tests/test_translations.py`` fails until every
 catalogue is complete.
 
+``python tools/locales.py check`` names every translated string whose roles (a glued number, a
+citation, a glossary link's target), link addresses or inline code differ from its English one.
+
 ``python tools/locales.py drawn`` lists what gettext cannot reach: the code cells of each chapter
 whose output in the Japanese build (``_build/<lang>/jupyter_execute/``, after ``make book``)
 still draws English (a figure's words, a table, a Markdown list), and the cells that print
@@ -100,6 +103,78 @@ def catalogue_states(lang: str, locales: Path = LOCALES) -> list[CatalogueState]
         document = path.relative_to(folder).with_suffix("").as_posix()
         states.append(CatalogueState(document, translated, fuzzy, untranslated))
     return states
+
+
+# What a translation must carry over from its English string unchanged: MyST roles with their
+# targets ({glue:text}`key`, {cite:p}`key`; a {term}, {ref} or {doc} keeps its target while its
+# shown text changes), inline HTML link addresses, Markdown link targets and inline code.
+_ROLE = re.compile(r"\{(?P<role>[a-z:-]+)\}`(?P<body>[^`]*)`")
+_HREF = re.compile(r"""href=["']([^"']*)["']""")
+_LINK_TARGET = re.compile(r"\]\(([^)\s]*)\)")
+_CODE = re.compile(r"(?<![`}])``?([^`]+)``?(?!`)")
+
+
+def _role_target(role: str, body: str) -> str:
+    if role in ("term", "ref", "doc", "numref"):  # {term}`shown <Target>` or {term}`Target`
+        match = re.search(r"<([^<>]+)>\s*$", body)
+        return (match.group(1) if match else body).strip()
+    return body
+
+
+def _carried(text: str) -> list[str]:
+    """The pieces of ``text`` that a translation must keep, sorted."""
+    pieces = [f"{{{m['role']}}}{_role_target(m['role'], m['body'])}" for m in _ROLE.finditer(text)]
+    without_roles = _ROLE.sub("", text)
+    pieces += [f"href {h}" for h in _HREF.findall(without_roles)]
+    pieces += [f"link {t}" for t in _LINK_TARGET.findall(without_roles)]
+    pieces += [f"code {c}" for c in _CODE.findall(without_roles)]
+    return sorted(pieces)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A translated string that lost or gained a role, a link or a piece of code."""
+
+    catalogue: str
+    line: int
+    missing: tuple[str, ...]
+    extra: tuple[str, ...]
+
+    def __str__(self) -> str:
+        parts = [f"{self.catalogue}.po:{self.line}"]
+        if self.missing:
+            parts.append("missing " + ", ".join(self.missing))
+        if self.extra:
+            parts.append("not in the English " + ", ".join(self.extra))
+        return ": ".join(parts[:1]) + ": " + "; ".join(parts[1:])
+
+
+def check(lang: str, locales: Path = LOCALES) -> list[Problem]:
+    """Every translated string of ``lang`` whose roles, glued numbers, citations, glossary
+    targets, link addresses or inline code differ from its English string's.
+
+    Sphinx rejects a translation with a different number of references (a warning, so a failed
+    build); this names the string at once, and also catches a changed target or glue key.
+    """
+    from collections import Counter
+
+    from babel.messages.pofile import read_po
+
+    problems = []
+    folder = catalogue_dir(lang, locales)
+    for path in sorted(folder.rglob("*.po")):
+        with path.open("rb") as handle:
+            catalogue = read_po(handle)
+        document = path.relative_to(folder).with_suffix("").as_posix()
+        for message in catalogue:
+            if not message.id or not message.string or message.fuzzy:
+                continue
+            want, got = Counter(_carried(message.id)), Counter(_carried(message.string))
+            if want != got:
+                problems.append(Problem(document, message.lineno,
+                                        tuple(sorted((want - got).elements())),
+                                        tuple(sorted((got - want).elements()))))
+    return problems
 
 
 def extract(build: Path) -> Path:
@@ -295,7 +370,7 @@ def drawn_report(lang: str) -> dict[str, list[DrawnEnglish]]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Refresh or report the translation catalogues.")
-    parser.add_argument("command", choices=["update", "stats", "drawn"])
+    parser.add_argument("command", choices=["update", "stats", "drawn", "check"])
     args = parser.parse_args(argv)
     languages = [e.lang for e in editions.EDITIONS if e.lang != editions.SOURCE]
     if args.command == "drawn":
@@ -305,6 +380,13 @@ def main(argv=None) -> int:
                 for cell in cells:
                     print(f"  {cell}")
         return 0
+    if args.command == "check":
+        problems = [p for lang in languages for p in check(lang)]
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} translated strings differ from their English in roles, links "
+              "or code")
+        return 1 if problems else 0
     if args.command == "update":
         pot_dir = extract(ROOT / "_build")
         for lang in languages:

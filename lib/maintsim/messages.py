@@ -464,6 +464,10 @@ _MODEL_WORKLOAD = {
         "使われなくなったアイドル接続を 1 分以内に見つける",
 }
 
+_MODEL_SCHEDULED_EVENTS: dict[str, str] = {
+    # maintsim.scheduled_events: the summaries it prints (EventSummary), found by translate()
+}
+
 _MODEL_FACTS = {
     # maintsim.facts: the SLA's version history (figures.sla.version_history_table)
     "first VM SLA": "最初の VM の SLA",
@@ -504,18 +508,53 @@ _MODEL_FACTS = {
         "ホストの再起動で VM が「一度に数分間」止まっていた。大規模な再起動は今ではまれ (元の記事)",
 }
 
-_CHAPTERS: dict[str, str] = {
-    # The chapters' own drawn strings: a chapter's code writes text("...") around a title, an axis
-    # label, a legend name or a printed sentence meant for readers, and the Japanese goes here,
-    # grouped by chapter (CONTRIBUTING.md, "The Japanese edition"). Key numbers whose value is a
-    # word (KeyNumbers translates it) are here too.
+# The chapters' own drawn strings: a chapter's code writes text("...") around a title, an axis
+# label, a legend name or a printed sentence meant for readers, and the Japanese goes here, one
+# table per page (CONTRIBUTING.md, "The Japanese edition"). Key numbers whose value is a word
+# (KeyNumbers translates it) are here too.
+
+_CH01: dict[str, str] = {
+    # chapters/01_what_is_maintenance
+}
+
+_CH02: dict[str, str] = {
+    # chapters/02_reboot_maintenance
+}
+
+_CH03: dict[str, str] = {
+    # chapters/03_hot_patching
+}
+
+_CH04: dict[str, str] = {
     # chapters/04_memory_preserving: ch04_chrony_action
     "steps": "ステップ",
     "slews": "スルー",
+}
+
+_CH05: dict[str, str] = {
     # chapters/05_percentiles: ch05_ci_verdict
     "none of the {n} intervals misses": "{n} 個の区間のどれも外れない",
     "{k} of the {n} intervals misses": "{n} 個の区間のうち {k} 個が外れる",
     "{k} of the {n} intervals miss": "{n} 個の区間のうち {k} 個が外れる",
+}
+
+_CH06: dict[str, str] = {
+    # chapters/06_workload_impact
+}
+
+_CH07: dict[str, str] = {
+    # chapters/07_sla
+}
+
+_CH08: dict[str, str] = {
+    # chapters/08_fleet_year
+}
+
+_CH09: dict[str, str] = {
+    # chapters/09_preparing
+}
+
+_CH_EXPLORER: dict[str, str] = {
     # chapters/explorer: explorer_q3_met_clock, explorer_q3_met_9999
     "met": "達成",
     "missed": "未達",
@@ -524,8 +563,9 @@ _CHAPTERS: dict[str, str] = {
 _JA: dict[str, str] = {}
 for _section in (_SITE, _FIGURES_SEQUENCE, _FIGURES_TIMELINE, _FIGURES_PLOTTING,
                  _FIGURES_PERCENTILES, _FIGURES_SLA, _FIGURES_FLEET, _FIGURES_WORKLOAD, _EXPLORER,
-                 _MODEL_SLA, _MODEL_TIMELINE, _MODEL_SEQUENCE, _MODEL_WORKLOAD, _MODEL_FACTS,
-                 _CHAPTERS):
+                 _MODEL_SLA, _MODEL_TIMELINE, _MODEL_SEQUENCE, _MODEL_WORKLOAD,
+                 _MODEL_SCHEDULED_EVENTS, _MODEL_FACTS,
+                 _CH01, _CH02, _CH03, _CH04, _CH05, _CH06, _CH07, _CH08, _CH09, _CH_EXPLORER):
     _repeated = sorted(set(_JA) & set(_section))
     if _repeated:
         raise ValueError(f"messages given twice in maintsim.messages: {_repeated}")
@@ -539,6 +579,7 @@ UNITS: dict[str, dict[str, str]] = {
         " s": " 秒",
         " seconds": " 秒",
         " ms": " ミリ秒",
+        " µs": " マイクロ秒",
         " min": " 分",
         " minutes": " 分",
         " hours": " 時間",
