@@ -515,39 +515,387 @@ _MODEL_FACTS = {
 
 _CH01: dict[str, str] = {
     # chapters/01_what_is_maintenance
+    # the assumed cloud year, kind by kind
+    "the VM sees it": "VM から見える",
+    "the VM sees nothing": "VM からは何も見えない",
+    "{label:<41} {rate:5.3f}/month, median {median_s:g} s, {seen}":
+        "{label}: 1 か月あたり {rate:5.3f} 回、中央値 {median_s:g} 秒、{seen}",
+    # one draw of a year
+    "cloud:   {n} events, {minutes:.1f} minutes stopped":
+        "クラウド:     イベント {n} 回、停止 {minutes:.1f} 分",
+    "on-prem: {n} windows, {minutes:.0f} minutes stopped":
+        "オンプレミス: 作業枠 {n} 回、停止 {minutes:.0f} 分",
+    "One simulated year": "シミュレーションした 1 年間",
+    "freezes the VM sees: {fewest:.1f} to {most:.1f} orders of magnitude below a window":
+        "VM から見える一時停止: 作業枠より {fewest:.1f}～{most:.1f} 桁短い",
+    "hot patches (host work only): {fewest:.1f} to {most:.1f}":
+        "ホット パッチ (ホストの作業のみ): {fewest:.1f}～{most:.1f} 桁",
+    "freezes: {n}, longest {longest_s:.1f} s, median {median_s:.1f} s":
+        "一時停止: {n} 回、最長 {longest_s:.1f} 秒、中央値 {median_s:.1f} 秒",
+    # exercises
+    "simulated {simulated:.3f}, expected {expected:.3f}":
+        "シミュレーション {simulated:.3f}、理論値 {expected:.3f}",
+    "(a) driver fix, hot patched": "(a) ドライバーの修正、ホット パッチで適用",
+    "(b) host OS, VMs paused": "(b) ホスト OS、VM は一時停止",
+    "(c) off failing hardware": "(c) 故障しそうなハードウェアから移動",
+    "(d) new motherboard": "(d) マザーボードの交換",
+    "reboot": "再起動あり",
+    "non-reboot": "再起動なし",
+    "sees nothing": "何も見えない",
+    # maintsim.facts.FREEZE_ASSUMPTIONS[...].visibility, printed by the exercise (translate())
+    "in rare cases a mechanism pauses the VM for 'about 30 seconds'":
+        "まれに、VM が「約 30 秒」一時停止するメカニズムがある",
+    "live migration pauses the VM, 'typically lasting no more than 5 seconds'":
+        "ライブ マイグレーションによる VM の一時停止は「通常 5 秒以内」",
+    "host reboots took VMs down 'for minutes at a time'":
+        "ホストの再起動で VM が「一度に数分間」止まっていた",
+    "monthly windows: {windows_min:.0f} min of windows + {recovery_min:.0f} min of recovery "
+    "= {total_min:.0f} min a year; the cloud VM: {cloud_min:.1f} min":
+        "毎月の作業枠: 作業枠 {windows_min:.0f} 分 + 復旧 {recovery_min:.0f} 分 "
+        "= 1 年で {total_min:.0f} 分。クラウドの VM: {cloud_min:.1f} 分",
 }
 
 _CH02: dict[str, str] = {
     # chapters/02_reboot_maintenance
+    # printed lines
+    "best {best:02d}:00 -> {best_n:,.0f} requests; worst {worst:02d}:00 -> {worst_n:,.0f}":
+        "最良は {best:02d}:00 開始で {best_n:,.0f} 件、"
+        "最悪は {worst:02d}:00 開始で {worst_n:,.0f} 件",
+    "{target:>6} %: budget {allowed:7.2f} min, fits {n:3d} median or {n_p99:3d} P99 reboots":
+        "{target:>6}%: 予算 {allowed:7.2f} 分、中央値の再起動なら {n:3d} 回、"
+        "P99 の再起動なら {n_p99:3d} 回収まる",
+    "rollout {minutes:.0f} min; fewest VMs serving: {n}":
+        "ロールアウト {minutes:.0f} 分、サービスを提供している VM は最少 {n} 台",
+    "warm-up {warmup:>2} min: fewest serving {n}":
+        "ウォームアップ {warmup:>2} 分: サービスを提供している VM は最少 {n} 台",
+    "{k:>2} update domains: at least {total:.0f} min":
+        "更新ドメイン {k:>2} 個: 最短 {total:.0f} 分",
+    "best {best:02d}:00, worst {worst:02d}:00, worst/best {ratio:.1f}; "
+    "13:00 costs {at_13:.1f} x best":
+        "最良 {best:02d}:00、最悪 {worst:02d}:00、最悪/最良 {ratio:.1f}。"
+        "13:00 は最良の {at_13:.1f} 倍",
+    "(a) {allowed:.2f} min hold {n} reboots of {minutes:.0f} min":
+        "(a) {allowed:.2f} 分に {minutes:.0f} 分の再起動が {n} 回収まる",
+    "(b) longer than {allowed:.1f} min": "(b) {allowed:.1f} 分より長い",
+    "fewest serving {n}; UDs go down at {starts}; rollout {minutes:.0f} min":
+        "サービスを提供している VM は最少 {n} 台。各 UD が停止する時刻 (分): {starts}。"
+        "ロールアウト {minutes:.0f} 分",
+    # the figure "When to start a reboot"
+    "Load, requests a minute (assumed)": "負荷、1 分あたりのリクエスト数 (仮定)",
+    "Requests a {minutes:.0f}-min reboot touches": "{minutes:.0f} 分間の再起動が影響するリクエスト",
+    "requests per minute": "1 分あたりのリクエスト数",
+    "touched": "影響を受けるリクエスト",
+    "start %{x}:00<br>%{y:,.0f}": "開始 %{x}:00<br>%{y:,.0f} 件",
+    "start hour": "開始時刻",
+    "When to start a reboot": "再起動をいつ開始するか",
+    # the figure of each tier's budget
+    "zones": "可用性ゾーン",
+    "set": "可用性セット",
+    "{target:g} % {tier}<br><b>{n} fit</b>": "{target:g}% {tier}<br><b>{n} 回収まる</b>",
+    "budget %{x:.2f} min<extra></extra>": "予算 %{x:.2f} 分<extra></extra>",
+    "median reboot (assumed)": "中央値の再起動 (仮定)",
+    "P99 reboot (assumed)": "P99 の再起動 (仮定)",
+    "minutes in 30 days": "分 (30 日間)",
+    "Each tier's monthly budget<br><sup>against one reboot</sup>":
+        "各区分の月間の予算<br><sup>再起動 1 回との比較</sup>",
+    # the figure of a two-VM rollout
+    "Each VM": "各 VM",
+    "VMs serving": "サービスを提供している VM",
+    "rebooting": "再起動中",
+    "warming up (assumed)": "ウォームアップ中 (仮定)",
+    "minutes since the start": "開始からの経過時間 (分)",
+    "Two VMs, one domain at a time": "2 台の VM、一度に 1 ドメインずつ",
 }
 
 _CH03: dict[str, str] = {
-    # chapters/03_hot_patching
+    # chapters/03_hot_patching: the demo under load
+    "{strategy:>9}: answered {answered}, failed {failed}, by version {versions}":
+        "{strategy:>9}: 応答 {answered}、失敗 {failed}、バージョン別の応答 {versions}",
+    # the figure "Who answered each request" ("hot patch" and "update" are in the tables above)
+    "answered by v1": "v1 が応答",
+    "answered by v2": "v2 が応答",
+    "failed": "失敗",
+    "restart": "再起動",
+    "arrival time, ms": "到着時刻 (ミリ秒)",
+    "Who answered each request": "リクエストごとの応答元",
+    # maintsim.facts.HOST_UPDATE_TECHNOLOGIES (a 2023 Tech Community post's table, quoted)
+    "hot patching": "ホット パッチ",
+    "'Best - in milliseconds', not visible to VMs; used for monthly security updates":
+        "「最良でミリ秒単位」、VM からは見えない。毎月のセキュリティ更新に使われる",
+    "VM-PHU (VM-preserving host update)": "VM-PHU (VM 保持型ホスト更新)",
+    "'Typically, 30 s'": "「通常 30 秒」",
+    # the exercises' solutions
+    "restart of {ms:>4} ms: {failed} failed": "再起動 {ms:>4} ミリ秒: 失敗 {failed} 件",
+    "after the patch:   ": "パッチ適用後:  ",
+    "after the rollback:": "ロールバック後:",
+    "{name}: fails, no field {missing}": "{name}: 失敗、フィールド {missing} がない",
 }
 
 _CH04: dict[str, str] = {
     # chapters/04_memory_preserving: ch04_chrony_action
     "steps": "ステップ",
     "slews": "スルー",
+    # the series that cannot live-migrate (maintsim.facts.LIVE_MIGRATION_EXCLUSIONS, translate())
+    "G, M, N and H series": "G、M、N、H シリーズ",
+    "G, L, N and H series (live migration is available on most M-series SKUs)":
+        "G、L、N、H シリーズ (ライブ マイグレーションは M シリーズ SKU の大部分で利用可能)",
+    # the wording of the pause over the years (maintsim.facts.PAUSE_WORDING_HISTORY, translate())
+    "- **{when}**, {who}: {wording}": "- **{when}**、{who}: {wording}",
+    "the source article": "元の記事",
+    "maintenance document": "メンテナンスのドキュメント",
+    "most pauses < 10 s; memory-preserving pauses 'for up to 30 seconds'":
+        "一時停止の大半は 10 秒未満。メモリ保持メンテナンスによる一時停止は「最長 30 秒間」",
+    "memory-preserving maintenance pauses the VM 'for typically 30 seconds'":
+        "メモリ保持メンテナンスは VM を「通常 30 秒間」一時停止する",
+    "host-side update completes within 30 s at P99 for most maintenance":
+        "ほとんどのメンテナンスで、99 パーセンタイル (P99) において Azure 基盤側の更新処理が "
+        "30 秒以内に完了",
+    "'almost always' < 10 s; rarely, at most once per 18 months, 'about 30 seconds'":
+        "「ほぼ常に」10 秒未満。まれに (多くても 18 か月に 1 回)「約 30 秒」",
+    "same as 2024": "2024 年と同じ",
+    # the models (their labels and sentences are in _MODEL_TIMELINE and _MODEL_FACTS)
+    "- **{label}**: median {median_s:g} s, P99 {p99_s:g} s; tuned to: {tuned_to}.":
+        "- **{label}**: 中央値 {median_s:g} 秒、P99 {p99_s:g} 秒。合わせ込んだ文: {tuned_to}。",
+    "light": "軽微な更新",
+    "heavy": "大規模な更新",
+    "mixture": "混合分布",
+    "{name:14} P50 {p50_s:4.1f} s  P99 {p99_s:4.1f} s  >30 s {over_pct:.3f} %":
+        "{name}: P50 {p50_s:.1f} 秒、P99 {p99_s:.1f} 秒、30 秒超 {over_pct:.3f}%",
+    # the exceedance figures
+    "{tick_pct} %": "{tick_pct}%",
+    "%{x:.1f} s: %{y:.3%} longer": "%{x:.1f} 秒より長い: %{y:.3%}",
+    ": P%{customdata} = %{x:.1f} s<extra></extra>": ": P%{customdata} = %{x:.1f} 秒<extra></extra>",
+    "1 % (P99)": "1% (P99)",
+    "Pauses longer than t<br><sup>all four models are assumptions</sup>":
+        "t より長い一時停止<br><sup>4 つのモデルはどれも仮定</sup>",
+    "pause length t (s)": "一時停止の長さ t (秒)",
+    "share of pauses longer than t": "t より長い一時停止の割合",
+    "x{factor:<4}  P99 {p99_s:4.1f} s  >30 s {over_pct:.3f} %":
+        "{factor} 倍: P99 {p99_s:4.1f} 秒、30 秒超 {over_pct:.3f}%",
+    "up-to-date guest": "最新のゲスト",
+    "old kernel": "古いカーネル",
+    "Old kernel, x{factor:g}: P99 {p99_s:.1f} s": "古いカーネル、{factor:g} 倍: P99 {p99_s:.1f} 秒",
+    "{factor:g}x": "{factor:g} 倍",
+    "stretch ": "引き伸ばし: ",
+    "share longer than t": "t より長い割合",
+    # the guest clock
+    "behind after resume: {behind_s:g} s; chrony steps the clock: {steps_clock}":
+        "再開後の遅れ: {behind_s:g} 秒、chrony がクロックをステップするか: {steps_clock}",
+    "real time": "実際の時刻",
+    "guest clock, host time sync": "ゲストのクロック、ホストの時刻同期あり",
+    "guest clock, no time sync": "ゲストのクロック、時刻同期なし",
+    "paused": "一時停止中",
+    "What the guest clock reads<br><sup>around a 28 s pause</sup>":
+        "ゲストのクロックが示す時刻<br><sup>28 秒の一時停止の前後</sup>",
+    "guest clock reads": "ゲストのクロックの表示",
+    # exercises
+    "h = {h:.3f}: P99 {p99_s:5.2f} s, over 30 s {over_pct:.3f} %":
+        "h = {h:.3f}: P99 {p99_s:5.2f} 秒、30 秒超 {over_pct:.3f}%",
+    "1 % over 30 s needs h = {h:.4f}": "30 秒超をちょうど 1% にする h = {h:.4f}",
+    "stretch for a P99 of 30 s: x{factor:.2f}": "P99 を 30 秒にする引き伸ばし: {factor:.2f} 倍",
+    "{pause_s:g} s pause: {behind_s:g} s behind, chrony {action} it":
+        "{pause_s:g} 秒の一時停止: {behind_s:g} 秒の遅れ、chrony の動作は{action}",
 }
 
 _CH05: dict[str, str] = {
-    # chapters/05_percentiles: ch05_ci_verdict
-    "none of the {n} intervals misses": "{n} 個の区間のどれも外れない",
-    "{k} of the {n} intervals misses": "{n} 個の区間のうち {k} 個が外れる",
-    "{k} of the {n} intervals miss": "{n} 個の区間のうち {k} 個が外れる",
+    # chapters/05_percentiles: ch05_ci_verdict, glued into "図では、モデルの真の値である 30 秒を
+    # {ci_verdict}。" (the same Japanese for "misses" and "miss")
+    "none of the {n} intervals misses": "{n} 個の区間のどれもが含んでいます",
+    "{k} of the {n} intervals misses": "{n} 個の区間のうち {k} 個が含んでいません",
+    "{k} of the {n} intervals miss": "{n} 個の区間のうち {k} 個が含んでいません",
+    # the printed results ("light" and "heavy" are in _CH04)
+    "P50 {p50:.1f} s, P99 {p99:.1f} s, max {p100:.1f} s; {over_30} over 30 s":
+        "P50 {p50:.1f} 秒、P99 {p99:.1f} 秒、最大値 {p100:.1f} 秒。30 秒超は {over_30} 個",
+    "mixture (book)": "混合分布 (本書)",
+    "{name:<15} P99 {p99:5.1f} s   over 30 s: {share:.3f} %":
+        "{name}: P99 {p99:.1f} 秒、30 秒超 {share:.3f}%",
+    "{n_vms:>9,} VMs: {mean:8.3g} over 30 s a year, P(at least one) {p:.2f} %":
+        "{n_vms:>9,} 台: 30 秒超が 1 年に {mean:8.3g} 回、1 回以上起きる確率 {p:.2f}%",
+    "{n:,} freezes, {over} over 30 s, longest {longest:.1f} s":
+        "一時停止 {n:,} 回、うち 30 秒超 {over} 回、最長 {longest:.1f} 秒",
+    "P50 of 1..100, numpy 'nearest':": "1..100 の P50、numpy の 'nearest':",
+    "P7 of 1..100, numpy 'inverted_cdf':": "1..100 の P7、numpy の 'inverted_cdf':",
+    "| exact nearest rank:": "| 正確な最近接順位法:",
+    "n = {n:>6,}: P99 from {low:.2f} s to {high:.2f} s over {m} methods":
+        "n = {n:>6,}: {m} 通りの方法で P99 は {low:.2f} 秒～{high:.2f} 秒",
+    "fewest freezes for any 95 % interval on P99: {n_min}":
+        "P99 の 95% 区間を求められる最少の一時停止の数: {n_min}",
+    "with 1,000 freezes: P99 between {low:.1f} s and {high:.1f} s (ranks {lower} and {upper})":
+        "一時停止 1,000 個では P99 は {low:.1f} 秒～{high:.1f} 秒 (順位 {lower} と {upper})",
+    "mean of monthly P99s {mean:.1f} s, P99 of the year {pooled:.1f} s":
+        "月ごとの P99 の平均 {mean:.1f} 秒、1 年の P99 {pooled:.1f} 秒",
+    "P99 position:": "P99 の位置:",
+    "| P90 position:": "| P90 の位置:",
+    "the P99 is the maximum:": "P99 は最大値か:",
+    "book's": "本書の",
+    "article's": "記事の",
+    "documents'": "ドキュメントの",
+    "{reading:11} reading: {expected:6.0f} expected in 3 years, P(none) = e^-{mean:.0f}":
+        "{reading}解釈: 3 年間の期待値 {expected:.0f} 回、P(0 回) = e^-{mean:.0f}",
+    "q = {q}: {n} VMs, chance {chance:.3f}": "q = {q}: VM {n} 台、確率 {chance:.3f}",
+    # the figures ("freeze (s)" is in _FIGURES_PERCENTILES, "{value:g} s" in _FIGURES_WORKLOAD)
+    "freezes": "一時停止",
+    "max": "最大値",
+    "1,000 heavy freezes<br><sup>from an assumed model</sup>":
+        "大規模な一時停止 1,000 個<br><sup>仮定のモデルから</sup>",
+    "freezes per 1-s bin": "1 秒幅あたりの一時停止の数",
+    "Percentiles settle, max grows": "パーセンタイルは落ち着き、最大値は伸び続ける",
+    "freezes observed": "観測した一時停止の数",
+    "seconds": "秒",
+    "95 % interval": "95% 区間",
+    "sample P99": "標本の P99",
+    "model P99 (30 s)": "モデルの P99 (30 秒)",
+    "How sure is a P99?": "P99 はどれだけ確かか",
+    "each slow 1 time in {n:,.0f}": "各サーバーが {n:,.0f} 回に 1 回遅い",
+    "Requests that meet a slow server": "遅いサーバーに当たるリクエスト",
+    "servers per request": "リクエストあたりのサーバー数",
+    "percent of requests": "リクエストの割合 (%)",
 }
 
 _CH06: dict[str, str] = {
     # chapters/06_workload_impact
+    # the ladders: printed lines
+    "limit {limit_s} s; gives up after {give_up_s} s":
+        "上限 {limit_s} 秒、{give_up_s} 秒後に諦める",
+    "limit: {limit_s:g} s": "上限: {limit_s:g} 秒",
+    "give-up: {earliest_s:g} s to just under {latest}":
+        "諦める時点: {earliest_s:g} 秒から {latest}未満まで",
+    "give-up at {give_up_s:g} s: first RTO {rto_s:.3g} s":
+        "{give_up_s:g} 秒で諦める場合: 最初の RTO {rto_s:.3g} 秒",
+    "gives up after {give_up_s} s": "{give_up_s} 秒後に諦める",
+    # the ladder and stall figures: row and legend labels
+    "Linux, tcp_retries2 = 15 (default)": "Linux、tcp_retries2 = 15 (既定)",
+    "Linux, TCP_USER_TIMEOUT = {user_s:g} s (Azure)":
+        "Linux、TCP_USER_TIMEOUT = {user_s:g} 秒 (Azure)",
+    "Linux, tcp_retries2 = 5 (Azure)": "Linux、tcp_retries2 = 5 (Azure)",
+    "Windows, 5 retries (RTO assumed)": "Windows、再送 5 回 (RTO は仮定)",
+    # application time-outs (workload.request_outcome's words)
+    "time-out {timeout_s:g} s against a {freeze_s:g} s freeze: {outcome}":
+        "タイムアウト {timeout_s:g} 秒、{freeze_s:g} 秒の一時停止: {outcome}",
+    "timed out": "タイムアウトする",
+    "answered": "応答が返る",
+    # the heartbeat table (labels of facts.HEARTBEAT_SETTINGS)
+    "fails over": "フェールオーバーする",
+    "rides through": "乗り切る",
+    "WSFC 2016 default, same subnet": "WSFC 2016 既定、同一サブネット",
+    "WSFC 2016 default, cross subnet": "WSFC 2016 既定、サブネット間",
+    "WSFC 2008 R2/2012 R2 default": "WSFC 2008 R2/2012 R2 既定",
+    "WSFC relaxed for Azure (SQL Server guidance)":
+        "Azure 向けに緩和した WSFC (SQL Server のガイダンス)",
+    "Corosync, default token": "Corosync、既定のトークン",
+    "Corosync, Azure guidance": "Corosync、Azure のガイダンス",
+    "A 30 s freeze": "30 秒の一時停止",
+    # keepalive, the guest clock, old kernels
+    "a dead idle peer is found after {default_s:g} s with the defaults, "
+    "{azure_s:g} s with Azure's recipe":
+        "応答しなくなったアイドルの相手を検出するまで: 既定値では {default_s:g} 秒、"
+        "Azure の推奨設定では {azure_s:g} 秒",
+    "without host time sync the clock is {behind_s:g} s behind; chrony {action} it":
+        "ホストの時刻同期がないとクロックは {behind_s:g} 秒遅れ、chrony が{action}で補正する",
+    "a {freeze_s:g} s freeze: {standing} of {n} components survive":
+        "{freeze_s:g} 秒の一時停止: {n} 個中 {standing} 個のコンポーネントが耐える",
+    # the exercises' solutions
+    "first RTO {rto_s:.3f} s: {retries} retransmissions, the last at {last_s:.1f} s; "
+    "gives up at {give_up_s:g} s":
+        "最初の RTO {rto_s:.3f} 秒: 再送 {retries} 回、最後の再送は {last_s:.1f} 秒、"
+        "{give_up_s:g} 秒で諦める",
+    "survives a 30 s freeze:": "30 秒の一時停止に耐えるか:",
+    "none": "なし",
+    "tcp_retries2 = {retries}: survives {survives}; first retransmission after the break: "
+    "{after}; gives up at {give_up_s:g} s":
+        "tcp_retries2 = {retries}: 耐えるか {survives}、瞬断後の最初の再送 {after}、"
+        "{give_up_s:g} 秒で諦める",
+    "freezes from {low_s} s to {high_s} s": "{low_s} 秒から {high_s} 秒までの一時停止",
 }
 
 _CH07: dict[str, str] = {
-    # chapters/07_sla
+    # chapters/07_sla: printed outputs (accounting rules and tier keys are identifiers, kept)
+    "February 2023": "2023 年 2 月",
+    "February 2024": "2024 年 2 月",
+    "a 30-day month": "30 日の月",
+    "a 31-day month": "31 日の月",
+    "{label:<15} {minutes:>7,} minutes": "{label}: {minutes:,} 分",
+    "uptime {uptime:.4f} %": "月間稼働率 {uptime:.4f}%",
+    "target met:": "目標の達成:",
+    "credit {credit:.0f} % of the monthly fee": "サービス クレジット: 月額料金の {credit:.0f}%",
+    "{at_00:g} min at :00, {at_45:g} at :45":
+        "{at_00:g} 分 (:00 に開始)、{at_45:g} 分 (:45 に開始)",
+    "target    exact  rounded_up  clock": "目標      exact  rounded_up  clock",
+    "{minutes} min in {days} days, {tier}:\n  uptime {uptime:.5f} %, "
+    "met {met}, credit {credit:g} %":
+        "{days} 日間で {minutes} 分、{tier}:\n"
+        "  月間稼働率 {uptime:.5f}%、目標の達成 {met}、サービス クレジット {credit:g}%",
+    "{target} %             SRE      Gregorian":
+        "{target}%                      SRE    グレゴリオ暦",
+    "per hour": "1 時間あたり",
+    "per day": "1 日あたり",
+    "per week": "1 週間あたり",
+    "per month": "1 か月あたり",
+    "per quarter": "四半期あたり",
+    "per year": "1 年あたり",
+    # maintsim.sla.format_duration_min (only this chapter prints it; "{value} day(s)" is above)
+    "{value} second": "{value} 秒",
+    "{value} seconds": "{value} 秒",
+    "{value} minute": "{value} 分",
+    "{value} minutes": "{value} 分",
+    "{value} hour": "{value} 時間",
+    "{value} hours": "{value} 時間",
+    "minutes per month": "1 か月あたりの許容ダウンタイム (分)",
+    "target {columns}": "目標   {columns}",
+    "in series:   99.95 % x 99.99 % = {serial:.2f} %": "直列:   99.95% × 99.99% = {serial:.2f}%",
+    "in parallel: two at 99.9 %      = {parallel:.4f} %":
+        "並列:   99.9% の 2 台   = {parallel:.4f}%",
+    # the exercises' solutions
+    "{days} days, {rule:<13} {total:6.2f} min  met: {met}":
+        "{days} 日、{rule:<13} {total:6.2f} 分  目標の達成: {met}",
+    "Feb 2024": "2024 年 2 月",
+    "31 days": "31 日の月",
+    "{label}: budget {budget:.2f} min, fits {fits}":
+        "{label}: 予算 {budget:.2f} 分、収まる回数 {fits}",
+    "longest chain at or above 99.9 %:": "99.9% 以上を保てる直列の最大数:",
+    "three in parallel: {parallel:.7f} %": "3 台の並列: {parallel:.7f}%",
 }
 
 _CH08: dict[str, str] = {
-    # chapters/08_fleet_year
+    # chapters/08_fleet_year (accounting rules and timings printed as identifiers are kept)
+    "events in the fleet-year:": "フリートの 1 年間のイベント数:",
+    # the table of misses (the rules' names are in _FIGURES_SLA)
+    "Target": "目標",
+    "Share of VM-months below the target": "目標を下回った VM 月の割合",
+    # the figure of misses against rates
+    "rates x %{x}<br>%{y:.2g} % of VM-months": "頻度 × %{x}<br>VM 月の %{y:.2g}%",
+    "Misses at 99.99 % vs rates": "頻度を変えたときの 99.99% の未達",
+    "every rate multiplied by": "すべての頻度に掛けた倍率",
+    "share of VM-months": "VM 月の割合",
+    # freezes over 30 s
+    "over 30 s: simulated {simulated:,}, expected {expected:,.0f} (± {sd:.0f}), "
+    "out of {freezes:,} freezes":
+        "30 秒超: シミュレーション {simulated:,} 回、期待値 {expected:,.0f} 回 (± {sd:.0f})、"
+        "一時停止 {freezes:,} 回のうち",
+    "%{x:,} freezes over 30 s<extra></extra>": "30 秒を超える一時停止 %{x:,} 回<extra></extra>",
+    "Freezes over 30 s, by kind": "30 秒を超える一時停止 (種類別)",
+    "freezes over 30 s": "30 秒を超える一時停止の回数",
+    "{per_vm_year:.4f} per VM-year; VMs with at least one: {share:.2g} %":
+        "VM 1 台 1 年あたり {per_vm_year:.4f} 回。1 回以上出会う VM: {share:.2g}%",
+    "longest freeze in the fleet: {longest_s:.0f} s":
+        "フリートで最も長い一時停止: {longest_s:.0f} 秒",
+    # two VMs
+    "{timing:>11}: both VMs down {us:.0f} µs a month":
+        "{timing:>11}: 2 台とも停止する時間は 1 か月に {us:.0f} マイクロ秒",
+    # the exercises' solutions
+    "{misses:,} of {n:,} VM-months miss 99.9 %; worst month {worst:.3f} % "
+    "(baseline {baseline:.3f} %)":
+        "{n:,} VM 月のうち {misses:,} が 99.9% に未達。最悪の月 {worst:.3f}% "
+        "(基準 {baseline:.3f}%)",
+    "{rule:>10}: {billed:.2g} % billed, {table:.2g} % in the table":
+        "{rule:>10}: 課金した場合 {billed:.2g}%、表では {table:.2g}%",
+    "expected {mean:.1f} a year; chance of none: 1 in {one_in:,.0f}":
+        "期待値は 1 年に {mean:.1f} 回。1 回も出会わない確率: {one_in:,.0f} 分の 1",
+    "seeds 0 to 4:": "シード 0～4:",
+    "{over:,} over 30 s (baseline {baseline:,}); stretched heavy: median {median_s:g} s, "
+    "P99 {p99_s:g} s, {share:.0f} % over 30 s":
+        "30 秒超 {over:,} 回 (基準 {baseline:,} 回)。引き延ばした大規模な更新: "
+        "中央値 {median_s:g} 秒、P99 {p99_s:g} 秒、30 秒超 {share:.0f}%",
 }
 
 _CH09: dict[str, str] = {
