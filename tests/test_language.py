@@ -318,3 +318,18 @@ def test_every_unit_translation_is_a_literal_or_a_whole_format():
             assert english.format(1.0) != japanese.format(1.0)
         else:
             assert "{" not in japanese, english
+
+
+def test_a_template_may_use_a_field_twice(monkeypatch):
+    from maintsim import messages
+
+    table = {**messages.MESSAGES["ja"], "{n} of {n} freezes": "{n} 回中 {n} 回の一時停止"}
+    monkeypatch.setitem(messages.MESSAGES, "ja", table)
+    language._patterns.cache_clear()
+    try:
+        with language.using("ja"):
+            assert translate("7 of 7 freezes") == "7 回中 7 回の一時停止"
+            with pytest.raises(language.MissingTranslation):
+                translate("7 of 8 freezes")  # the same field, two different values: no match
+    finally:
+        language._patterns.cache_clear()

@@ -36,6 +36,7 @@ import numpy as np
 from scipy import special
 
 from maintsim import _validate, facts
+from maintsim.language import text, translate
 
 __all__ = [
     "KINDS",
@@ -697,11 +698,11 @@ def reading_typical_30s(heavy_share=facts.HEAVY_SHARE_DEFAULT) -> MixtureFreeze:
 
 _READING_BUILDERS = {
     "heavy_p99": (reading_heavy_p99, "P99 = 30 s for heavy updates only (the book's model)",
-                  "heavy {heavy}; light {light}"),
+                  "heavy {heavy_text}; light {light_text}"),
     "all_p99": (reading_all_p99, "P99 = 30 s for all memory-preserving maintenance (the article)",
-                "heavy stretched to {heavy} so the whole mix has P99 30 s; light {light}"),
+                "heavy stretched to {heavy_text} so the whole mix has P99 30 s; light {light_text}"),
     "typical_30s": (reading_typical_30s, "about 30 s is the typical long pause (the documents)",
-                    "heavy {heavy} (a 30 s median, the book's heavy spread); light {light}"),
+                    "heavy {heavy_text} (a 30 s median, the book's heavy spread); light {light_text}"),
 }
 """Per reading: its builder, a label, and a template for the model in one line."""
 
@@ -747,7 +748,7 @@ class TailReading:
 
 def _count_text(x: float) -> str:
     if math.isinf(x):
-        return "never"
+        return text("never")
     return f"{x:,.0f}" if x >= 100 else f"{x:.3g}"
 
 
@@ -778,20 +779,21 @@ class TailReadings:
 
     def headers(self) -> tuple[str, ...]:
         """Column headings of :meth:`to_markdown` and the HTML table."""
-        return ("Reading of 30 s", "Model (an assumption)", "Freezes over 30 s",
-                "Per VM-year", f"Per year, {self.fleet_vms:,} VMs", "One VM: once in")
+        return (text("Reading of 30 s"), text("Model (an assumption)"), text("Freezes over 30 s"),
+                text("Per VM-year"), text("Per year, {fleet_vms:,} VMs", fleet_vms=self.fleet_vms),
+                text("One VM: once in"))
 
     def cells(self, row: TailReading) -> tuple[str, ...]:
         """One row of the table as text."""
-        return (row.label, row.assumes, f"{100 * row.share_over_30:.3g} %",
+        return (translate(row.label), translate(row.assumes), f"{100 * row.share_over_30:.3g} %",
                 _count_text(row.over_30_per_vm_year), _count_text(row.over_30_per_fleet_year),
-                f"{_count_text(row.years_between_per_vm)} years")
+                text("{count} years", count=_count_text(row.years_between_per_vm)))
 
     def caption(self) -> str:
         """The rates in the digits the prose uses everywhere (0.66 events, 8.5 % heavy)."""
-        return (f"Freezes over 30 s under three readings; {self.events_per_month:.2f} "
-                f"memory-preserving events per VM-month, {100 * self.heavy_share:.1f} % heavy "
-                "(modelling assumptions)")
+        return text("Freezes over 30 s under three readings; {events:.2f} memory-preserving "
+                    "events per VM-month, {heavy_pct:.1f} % heavy (modelling assumptions)",
+                    events=self.events_per_month, heavy_pct=100 * self.heavy_share)
 
     def to_markdown(self) -> str:
         """The table as Markdown: a header line, a rule, one line per reading."""
@@ -867,7 +869,8 @@ def tail_readings(
         build, label, template = _READING_BUILDERS[key]
         model = build(h)
         light, heavy = model.components
-        assumes = template.format(heavy=_lognormal_text(heavy), light=_lognormal_text(light))
+        assumes = template.format(heavy_text=_lognormal_text(heavy),
+                                  light_text=_lognormal_text(light))
         share = model.exceedance(facts.LONG_PAUSE_S)
         per_vm_year = 12.0 * events_per_month * share
         rows.append(TailReading(

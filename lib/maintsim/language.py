@@ -146,9 +146,12 @@ def _patterns(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
         pieces = _FIELD.split(english)
         if len(pieces) == 1:
             continue
-        regex, literal = [], 0
+        regex, literal, seen = [], 0, set()
         for i, piece in enumerate(pieces):
-            if i % 2:  # a field: a sentence if its name ends in _text, else one word or number
+            if i % 2 and piece in seen:  # a field used twice holds the same text both times
+                regex.append(f"(?P={piece})")
+            elif i % 2:  # a field: a sentence if its name ends in _text, else one word or number
+                seen.add(piece)
                 regex.append(f"(?P<{piece}>.+?)" if piece.endswith("_text") else
                              f"(?P<{piece}>\\S+?)")
             else:

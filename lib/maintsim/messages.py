@@ -108,6 +108,7 @@ _FIGURES_PERCENTILES = {
 }
 
 _FIGURES_SLA = {
+    "unknown": "不明",  # the release date of a version of the SLA
     # maintsim.figures.sla: the minute-accounting rules and the tiers' short names
     "exact": "正確",
     "rounded_up": "1 分に切り上げ",
@@ -431,7 +432,8 @@ _MODEL_WORKLOAD = {
     "Pacemaker/Corosync token": "Pacemaker/Corosync のトークン",
     "{token_s} s (corosync {version} and later; {before_s} s before)":
         "{token_s} 秒 (corosync {version} 以降。それより前は {before_s} 秒)",
-    "{token_s} s (consensus {consensus_s} s)": "{token_s} 秒 (consensus {consensus_s} 秒)",
+    "{token_s:g} s (and a consensus time-out of {consensus_s:g} s)":
+        "{token_s:g} 秒 (合意のタイムアウトは {consensus_s:g} 秒)",
     "Azure's guidance for your cluster, to allow memory-preserving maintenance":
         "メモリ保持メンテナンスに耐えるための、クラスターに対する Azure のガイダンス",
     "Linux TCP_USER_TIMEOUT (per socket)": "Linux の TCP_USER_TIMEOUT (ソケットごと)",
@@ -443,25 +445,52 @@ _MODEL_WORKLOAD = {
         "このソケットで確認応答のないデータを待つ時間に上限を設ける",
     "Linux net.ipv4.tcp_retries2": "Linux の net.ipv4.tcp_retries2",
     "{retries}: gives up after {give_up_s} s": "{retries}: {give_up_s} 秒後に諦める",
-    "{retries}: a {limit_s} s limit; gives up within {earliest_s}-{latest_s} s for a first RTO of "
-    "{rto_min_s}-{rto_max_s} s":
+    "{retries}: a {limit_s} s limit; gives up between {earliest_s} s and just under {latest_text} "
+    "for a first RTO of {rto_min_s}-{rto_max_s} s":
         "{retries}: 上限 {limit_s} 秒。最初の RTO が {rto_min_s}～{rto_max_s} 秒なら "
-        "{earliest_s}～{latest_s} 秒で諦める",
+        "{earliest_s} 秒から {latest_text} 弱までの間に諦める",
     "the system-wide alternative: find a dead peer fast; the application must reconnect":
         "システム全体での代わりの方法: 応答しない相手を早く検出する。アプリケーションは"
         "再接続が必要",
     "Windows TcpMaxDataRetransmissions": "Windows の TcpMaxDataRetransmissions",
     "{retries}: gives up after {give_up_s} s (RTO assumed)":
         "{retries}: {give_up_s} 秒後に諦める (RTO は仮定)",
-    "find a dead peer fast, system-wide; per socket, the TCP_MAXRT option bounds the time "
-    "(Azure's document says Windows has none)":
+    "find a dead peer fast, system-wide; per socket, the TCP_MAXRT option bounds the time":
         "システム全体で、応答しない相手を早く検出する。ソケットごとには TCP_MAXRT オプションで"
-        "時間に上限を設けられる (Azure のドキュメントには Windows にはないとある)",
+        "時間に上限を設けられる",
     "TCP keepalive (time / interval / probes)": "TCP キープアライブ (時間 / 間隔 / プローブ数)",
     "{idle_s}/{interval_s}/{probes}: {detection_s} s":
         "{idle_s}/{interval_s}/{probes}: {detection_s} 秒",
     "find a stale idle connection within a minute":
         "使われなくなったアイドル接続を 1 分以内に見つける",
+}
+
+_MODEL_FREEZE: dict[str, str] = {
+    # maintsim.freeze: the three readings of "30 s" (TailReadings), drawn as a table
+    "Reading of 30 s": "30 秒の解釈",
+    "Model (an assumption)": "モデル (仮定)",
+    "Freezes over 30 s": "30 秒を超える一時停止",
+    "Per VM-year": "VM 1 台あたり年間",
+    "Per year, {fleet_vms:,} VMs": "{fleet_vms:,} 台で年間",
+    "One VM: once in": "VM 1 台での発生間隔",
+    "never": "起こらない",
+    "{count} years": "{count} 年",
+    "Freezes over 30 s under three readings; {events:.2f} memory-preserving events per VM-month, "
+    "{heavy_pct:.1f} % heavy (modelling assumptions)":
+        "3 つの解釈での 30 秒を超える一時停止。メモリ保持メンテナンスは VM 月あたり {events:.2f} "
+        "回、うち重いものが {heavy_pct:.1f}% (モデルの仮定)",
+    "P99 = 30 s for heavy updates only (the book's model)":
+        "P99 = 30 秒は重い更新だけのもの (本書のモデル)",
+    "P99 = 30 s for all memory-preserving maintenance (the article)":
+        "P99 = 30 秒はメモリ保持メンテナンス全体のもの (元の記事)",
+    "about 30 s is the typical long pause (the documents)":
+        "約 30 秒は典型的な長い一時停止 (ドキュメント)",
+    "heavy {heavy_text}; light {light_text}": "重い更新: {heavy_text}。軽い更新: {light_text}",
+    "heavy stretched to {heavy_text} so the whole mix has P99 30 s; light {light_text}":
+        "全体の P99 が 30 秒になるよう重い更新を引き伸ばし ({heavy_text})。軽い更新: {light_text}",
+    "heavy {heavy_text} (a 30 s median, the book's heavy spread); light {light_text}":
+        "重い更新: {heavy_text} (中央値 30 秒、本書の重い更新のばらつき)。軽い更新: {light_text}",
+    "median {median_s} s, P99 {p99_s} s": "中央値 {median_s} 秒、P99 {p99_s} 秒",
 }
 
 _MODEL_SCHEDULED_EVENTS: dict[str, str] = {
@@ -847,7 +876,7 @@ _CH07: dict[str, str] = {
         "並列:   99.9% の 2 台   = {parallel:.4f}%",
     # the exercises' solutions
     "{days} days, {rule:<13} {total:6.2f} min  met: {met}":
-        "{days} 日、{rule:<13} {total:6.2f} 分  目標の達成: {met}",
+        "{days} 日の月、{rule:<13} {total:6.2f} 分  目標の達成: {met}",
     "Feb 2024": "2024 年 2 月",
     "31 days": "31 日の月",
     "{label}: budget {budget:.2f} min, fits {fits}":
@@ -912,7 +941,7 @@ _JA: dict[str, str] = {}
 for _section in (_SITE, _FIGURES_SEQUENCE, _FIGURES_TIMELINE, _FIGURES_PLOTTING,
                  _FIGURES_PERCENTILES, _FIGURES_SLA, _FIGURES_FLEET, _FIGURES_WORKLOAD, _EXPLORER,
                  _MODEL_SLA, _MODEL_TIMELINE, _MODEL_SEQUENCE, _MODEL_WORKLOAD,
-                 _MODEL_SCHEDULED_EVENTS, _MODEL_FACTS,
+                 _MODEL_FREEZE, _MODEL_SCHEDULED_EVENTS, _MODEL_FACTS,
                  _CH01, _CH02, _CH03, _CH04, _CH05, _CH06, _CH07, _CH08, _CH09, _CH_EXPLORER):
     _repeated = sorted(set(_JA) & set(_section))
     if _repeated:
