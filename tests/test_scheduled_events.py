@@ -425,3 +425,31 @@ def _event():
 def test_the_module_exposes_the_documented_endpoint_and_header():
     assert se.URL == facts.SCHEDULED_EVENTS_URL
     assert se.HEADERS == {"Metadata": "true"}
+
+
+def _columns(line: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def test_a_japanese_summary_fits_the_width_in_columns_and_breaks_only_where_japanese_may():
+    from maintsim import language
+
+    doc = se.parse_document(se.EXAMPLE_FREEZE)
+    when = doc.events[0].not_before.replace(minute=11)
+    with language.using("ja"):
+        lines = str(se.summarise(doc.events[0], now=when, vm_name="WestNO_0")).split("\n")
+    body = lines[1:]
+    assert len(body) >= 2, "the action sentence is long enough to wrap"
+    assert all(_columns(line) <= se.SUMMARY_WIDTH_CHARS for line in lines)
+    with language.using("ja"):
+        action = se.summarise(doc.events[0], now=when, vm_name="WestNO_0").action
+    assert "".join(body).replace(" ", "") == action.replace(" ", ""), "no word lost or added"
+    for before, after in zip(body, body[1:], strict=False):
+        assert after[0] not in "、。）」ー", (before, after)  # no closing mark starts a line
+        assert before[-1] not in "（「", (before, after)  # no opening mark ends a line
+        latin = [c.isascii() and c.isalnum() for c in (before[-1], after[0])]
+        if all(latin):
+            # a break between two Latin words is where the sentence had a space
+            assert f"{before.split()[-1]} {after.split()[0]}" in action, (before, after)

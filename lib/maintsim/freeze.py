@@ -700,9 +700,11 @@ _READING_BUILDERS = {
     "heavy_p99": (reading_heavy_p99, "P99 = 30 s for heavy updates only (the book's model)",
                   "heavy {heavy_text}; light {light_text}"),
     "all_p99": (reading_all_p99, "P99 = 30 s for all memory-preserving maintenance (the article)",
-                "heavy stretched to {heavy_text} so the whole mix has P99 30 s; light {light_text}"),
+                "heavy stretched to {heavy_text} so the whole mix has P99 30 s; "
+                "light {light_text}"),
     "typical_30s": (reading_typical_30s, "about 30 s is the typical long pause (the documents)",
-                    "heavy {heavy_text} (a 30 s median, the book's heavy spread); light {light_text}"),
+                    "heavy {heavy_text} (a 30 s median, the book's heavy spread); "
+                    "light {light_text}"),
 }
 """Per reading: its builder, a label, and a template for the model in one line."""
 

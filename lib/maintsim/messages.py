@@ -448,7 +448,7 @@ _MODEL_WORKLOAD = {
     "{retries}: a {limit_s} s limit; gives up between {earliest_s} s and just under {latest_text} "
     "for a first RTO of {rto_min_s}-{rto_max_s} s":
         "{retries}: 上限 {limit_s} 秒。最初の RTO が {rto_min_s}～{rto_max_s} 秒なら "
-        "{earliest_s} 秒から {latest_text} 弱までの間に諦める",
+        "{earliest_s} 秒から {latest_text}弱までの間に諦める",
     "the system-wide alternative: find a dead peer fast; the application must reconnect":
         "システム全体での代わりの方法: 応答しない相手を早く検出する。アプリケーションは"
         "再接続が必要",
@@ -494,7 +494,67 @@ _MODEL_FREEZE: dict[str, str] = {
 }
 
 _MODEL_SCHEDULED_EVENTS: dict[str, str] = {
-    # maintsim.scheduled_events: the summaries it prints (EventSummary), found by translate()
+    # maintsim.scheduled_events: what it writes for a person, through text() (EventSummary, the
+    # parser's notes); the API's values (Freeze, Scheduled, NotBefore, Resources) stay verbatim.
+    # the parser's notes
+    "{field} says {weekday} but {date:%d %b %Y} is a {actual:%A}; "
+    "the date was used and the weekday ignored":
+        "{field} の曜日は {weekday} ですが、{date:%Y-%m-%d} は {actual:%a} です。"
+        "日付を採用し、曜日は無視しました",
+    "{where} is Scheduled but has no NotBefore: it may start at any moment":
+        "{where} は Scheduled ですが NotBefore がありません。いつ開始されてもおかしくありません",
+    # time left (time_left_text) and the expected interruption
+    "{seconds} s": "{seconds} 秒",
+    "{minutes} min": "{minutes} 分",
+    "{hours} h": "{hours} 時間",
+    "{hours} h {minutes} min": "{hours} 時間 {minutes} 分",
+    "passed": "経過済み",
+    "about {duration_s} s of interruption": "約 {duration_s} 秒の中断",
+    "unknown (DurationInSeconds = -1)": "中断時間は不明 (DurationInSeconds = -1)",
+    "no interruption expected (DurationInSeconds = 0)":
+        "中断の見込みなし (DurationInSeconds = 0)",
+    # EventSummary.__str__: the first line
+    "{event_type} ({event_status}), {duration_text}.":
+        "{event_type} ({event_status}): {duration_text}。",
+    # the next step: what to prepare, by event type (also a sentence of its own)
+    "let clients retry through a short pause (or fail over if your cluster cannot)":
+        "クライアントに再試行させて短い一時停止を乗り切ります (クラスターが耐えられない場合は"
+        "フェールオーバーします)",
+    "drain the VM (take it out of the load balancer, finish or checkpoint work)":
+        "VM をドレインします (ロード バランサーから外し、処理を終えるかチェックポイントを"
+        "取ります)",
+    "drain the VM and copy anything you need off the temporary disk":
+        "VM をドレインし、必要なデータを一時ディスクからコピーします",
+    "checkpoint and drain now: the Spot VM is going away":
+        "今すぐチェックポイントを取ってドレインします。Spot VM は間もなく削除されます",
+    "finish or hand over work: the VM is going away":
+        "処理を終えるか引き継ぎます。VM は間もなく削除されます",
+    # the next step, whole
+    "Not this VM: the event is for the others listed in Resources "
+    "(same availability set or scale set). Nothing to do here.":
+        "この VM は対象外です。イベントは Resources に列挙されたほかの VM (同じ可用性セット"
+        "またはスケール セット) のものです。この VM ですることはありません。",
+    "Started: the impact is happening now; nothing left to approve. Wait it out.":
+        "開始済み (Started): 影響は今まさに発生しています。承認するものはもうありません。"
+        "終わるまで待ちます。",
+    "No NotBefore: it may start at any moment. {then_text}.":
+        "NotBefore がありません。いつ開始されてもおかしくありません。{then_text}。",
+    "NotBefore has passed: it may start at any moment. {then_text}.":
+        "NotBefore を過ぎています。いつ開始されてもおかしくありません。{then_text}。",
+    "{time_left_text} left: {prepare_text}, then approve it (POST StartRequests) to start "
+    "now; approval starts it for every VM in Resources.":
+        "残り {time_left_text}: {prepare_text}。その後、承認 (POST StartRequests) して今すぐ"
+        "開始させます。承認すると、Resources のすべての VM でイベントが開始されます。",
+    # maintsim.facts.EVENT_IMPACT (EventSummary.impact; chapter 9's table of event types)
+    "the VM is paused for a few seconds; memory and open files are kept":
+        "VM が数秒間一時停止する。メモリと開いているファイルは保持される",
+    "the VM restarts; non-persistent memory is lost":
+        "VM が再起動する。永続化されていないメモリの内容は失われる",
+    "the VM moves to another host; ephemeral (temporary) disks are lost":
+        "VM が別のホストに移動する。エフェメラル (一時) ディスクは失われる",
+    "the Spot VM is deleted; ephemeral disks are lost":
+        "Spot VM が削除される。エフェメラル ディスクは失われる",
+    "the VM is scheduled to be deleted": "VM の削除がスケジュールされる",
 }
 
 _MODEL_FACTS = {
@@ -929,6 +989,64 @@ _CH08: dict[str, str] = {
 
 _CH09: dict[str, str] = {
     # chapters/09_preparing
+    # the documented example, field by field
+    "Field": "フィールド",
+    "Value": "値",
+    "NotBefore (parsed)": "NotBefore (解析結果)",
+    "Parser's note": "パーサーの注記",
+    # the notice per event type and the modelled drain
+    "Event type": "イベントの種類",
+    "Minimum notice": "最小通知時間",
+    "What it does": "VM への影響",
+    "modelled drain: {drain_s:g} s": "ドレインのモデル値: {drain_s:g} 秒",
+    "polls at 1 Hz within each minimum notice:": "最小通知時間内に 1 Hz でポーリングできる回数:",
+    "{notice}<br>{polls} polls": "{notice}<br>ポーリング {polls} 回",
+    "%{y}: %{x} s of notice<extra></extra>": "%{y}: 通知時間 %{x} 秒<extra></extra>",
+    "modelled drain {drain_s:g} s": "ドレインのモデル値 {drain_s:g} 秒",
+    "Minimum notice per event type": "イベントの種類ごとの最小通知時間",
+    "notice (log scale)": "通知時間 (対数目盛)",
+    # one event, read at a given moment
+    "Freeze, read by WestNO_7": "Freeze (一時停止)、WestNO_7 から読んだ場合",
+    "{event_type} (constructed)": "{event_type} (本書で作成した例)",
+    "Event": "イベント",
+    "Time left": "残り時間",
+    "Next step": "次の手順",
+    "a {freeze_s} s freeze: {survivors} of {n} components ride through":
+        "{freeze_s} 秒の一時停止: {n} 個中 {survivors} 個のコンポーネントが乗り切る",
+    # polling
+    "no events": "イベントなし",
+    "second {second}: incarnation {incarnation}, {events}":
+        "{second} 秒目: インカーネーション {incarnation}、{events}",
+    # maintenance configurations (maintsim.facts.MAINTCONFIG_SCOPES; "Host" is in the sequence
+    # figures' words)
+    "Scope": "スコープ",
+    "Applies to": "適用対象",
+    "Window": "時間枠",
+    "OS image": "OS イメージ",
+    "Guest": "ゲスト",
+    "isolated VMs, isolated scale sets, dedicated hosts":
+        "分離 VM、分離スケール セット、専用ホスト",
+    "window of at least 2 h; updates held back for up to 35 days":
+        "2 時間以上の時間枠。更新は最長 35 日間保留される",
+    "virtual machine scale sets": "仮想マシン スケール セット",
+    "window of at least 5 h; recurrence of up to 7 days":
+        "5 時間以上の時間枠。繰り返し間隔は最長 7 日",
+    "VMs and Arc-enabled servers (Azure Update Manager)":
+        "VM と Arc 対応サーバー (Azure Update Manager)",
+    "window of 1 h 30 min to 3 h 55 min; repeats at least 6 h apart":
+        "1 時間 30 分～3 時間 55 分の時間枠。繰り返しの間隔は 6 時間以上",
+    # a 30 s freeze against each setting ("rides through" is chapter 6's)
+    "gives up": "耐えられない",
+    "A 30 s freeze against each setting": "各設定に対する 30 秒の一時停止",
+    # the exercises' solutions
+    "Started document: incarnation {incarnation}, NotBefore {not_before}.":
+        "開始後のドキュメント: インカーネーション {incarnation}、NotBefore {not_before}。",
+    "(blank)": "(空)",
+    "affects:": "影響を受ける VM:",
+    "a {freeze_s:g} s freeze:": "{freeze_s:g} 秒の一時停止:",
+    " every component rides through": " すべてのコンポーネントが乗り切る",
+    "Windows, default: last retransmission {last_s:g} s, gives up at {give_up_s:g} s":
+        "Windows、既定値: 最後の再送 {last_s:g} 秒、{give_up_s:g} 秒で諦める",
 }
 
 _CH_EXPLORER: dict[str, str] = {

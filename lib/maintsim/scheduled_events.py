@@ -25,6 +25,10 @@ Decisions worth knowing:
   versions (2019-04-01, 2019-08-01, 2020-07-01); when absent they default to ``""``,
   None and -1 ("unknown", the documented default). All other fields are required.
 * Fields the module does not know are ignored, so a newer API version still parses.
+* What a person reads (a summary, the time left, the next step, the parser's notes) is written
+  in the current language through :func:`maintsim.language.text` (Japanese when
+  ``MAINTBOOK_LANG=ja``); the field values stay exactly as the API sends them (``Freeze``,
+  ``Scheduled``, ``NotBefore``), in both languages.
 """
 
 from __future__ import annotations
@@ -34,11 +38,12 @@ import math
 import re
 import shlex
 import textwrap
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from maintsim import _validate, facts
+from maintsim import _validate, facts, language
 
 __all__ = [
     "EXAMPLE_EMPTY",
@@ -208,7 +213,8 @@ class Event:
     duration_in_seconds : int
         ``DurationInSeconds``: expected interruption; 0 none, -1 unknown (the default).
     notes : tuple of str
-        Oddities found while parsing, e.g. a weekday that does not match the date.
+        Oddities found while parsing, e.g. a weekday that does not match the date (in the
+        language current when it was parsed).
     """
 
     event_id: str
@@ -266,9 +272,10 @@ def _parse_not_before(text: str, field: str) -> tuple[datetime | None, tuple[str
         raise ValueError(f"{field} must be {allowed}, got {text!r} ({exc})") from exc
     actual = _WEEKDAYS[when.weekday()]
     if match["weekday"] != actual:
-        note = (
-            f"{field} says {match['weekday']} but {when:%d %b %Y} is a {when:%A}; "
-            "the date was used and the weekday ignored"
+        note = language.text(
+            "{field} says {weekday} but {date:%d %b %Y} is a {actual:%A}; "
+            "the date was used and the weekday ignored",
+            field=field, weekday=match["weekday"], date=when, actual=when,
         )
         return when, (note,)
     return when, ()
@@ -296,7 +303,8 @@ def _parse_event(raw, index: int) -> Event:
     not_before_text = _validate.text(f"{where}.NotBefore", raw["NotBefore"], allow_empty=True)
     not_before, notes = _parse_not_before(not_before_text, f"{where}.NotBefore")
     if status == "Scheduled" and not_before is None:
-        notes += (f"{where} is Scheduled but has no NotBefore: it may start at any moment",)
+        notes += (language.text(
+            "{where} is Scheduled but has no NotBefore: it may start at any moment", where=where),)
 
     source = raw.get("EventSource")
     if source is not None:
@@ -384,6 +392,9 @@ _PREPARE = {
 class EventSummary:
     """One event, read for a person on call.
 
+    The words (``time_left``, ``impact``, ``duration_text``, ``action``, ``notes``) are in the
+    language current when it was made (:mod:`maintsim.language`); the rest are the event's values.
+
     Attributes
     ----------
     event_id, event_type, event_status : str
@@ -434,13 +445,58 @@ class EventSummary:
         15 min left: let clients retry through a short pause (or fail over if your
         cluster cannot), then approve it ...
         """
-        head = f"{self.event_type} ({self.event_status}), {self.duration_text}."
-        return head + "\n" + textwrap.fill(self.action, width=SUMMARY_WIDTH_CHARS)
+        head = language.text("{event_type} ({event_status}), {duration_text}.",
+                             event_type=self.event_type, event_status=self.event_status,
+                             duration_text=self.duration_text)
+        return head + "\n" + _fill(self.action, SUMMARY_WIDTH_CHARS)
 
 
 SUMMARY_WIDTH_CHARS = 76
 """The longest line of a printed :class:`EventSummary`: narrow enough for a phone-wide page or a
-terminal."""
+terminal. Counted in columns: a wide (Japanese) character takes two."""
+
+_NO_LINE_START = set("、。，．・：；？！）」』】〉》ー)]}.,:;!?%"
+                     "ぁぃぅぇぉっゃゅょァィゥェォッャュョ")  # never first on a line
+_NO_LINE_END = set("（「『【〈《([{")  # never last on a line
+
+
+def _columns(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def _fill(paragraph: str, width: int) -> str:
+    """``textwrap.fill`` for text without wide characters (English, unchanged); for Japanese, a
+    fill by columns that may break between wide characters or at a space, but never inside a
+    Latin word or number, before closing punctuation or after an opening bracket."""
+    if _columns(paragraph) == len(paragraph):
+        return textwrap.fill(paragraph, width=width)
+    pieces: list[str] = []  # a space, one wide character, or a run of narrow ones
+    for char in paragraph:
+        if char.isspace():
+            if pieces and pieces[-1] != " ":
+                pieces.append(" ")
+        elif (pieces and pieces[-1] != " " and _columns(char) == 1
+              and _columns(pieces[-1][-1]) == 1):
+            pieces[-1] += char
+        else:
+            pieces.append(char)
+    units: list[str] = []  # pieces joined where no line may break
+    for piece in pieces:
+        if (units and piece != " " and units[-1] != " "
+                and (piece[0] in _NO_LINE_START or units[-1][-1] in _NO_LINE_END)):
+            units[-1] += piece
+        else:
+            units.append(piece)
+    lines, line = [], ""
+    for unit in units:
+        if unit == " ":
+            line += " " if line else ""
+        elif line and _columns(line + unit) > width:
+            lines.append(line.rstrip())
+            line = unit
+        else:
+            line += unit
+    return "\n".join([*lines, line.rstrip()] if line else lines)
 
 
 def time_left_text(seconds) -> str:
@@ -464,41 +520,46 @@ def time_left_text(seconds) -> str:
         raise ValueError(f"seconds must be >= 0 (time left before NotBefore), got {seconds!r}")
     whole_s = math.floor(s)
     if whole_s < 120:
-        return f"{whole_s} s"
+        return language.text("{seconds} s", seconds=whole_s)
     hours, rest_s = divmod(whole_s, 3600)
     minutes = rest_s // 60
     if hours == 0:
-        return f"{minutes} min"
-    return f"{hours} h" if minutes == 0 else f"{hours} h {minutes} min"
+        return language.text("{minutes} min", minutes=minutes)
+    if minutes == 0:
+        return language.text("{hours} h", hours=hours)
+    return language.text("{hours} h {minutes} min", hours=hours, minutes=minutes)
 
 
 def _duration_text(duration_s: int) -> str:
     if duration_s == facts.DURATION_UNKNOWN:
-        return "unknown (DurationInSeconds = -1)"
+        return language.text("unknown (DurationInSeconds = -1)")
     if duration_s == 0:
-        return "no interruption expected (DurationInSeconds = 0)"
-    return f"about {duration_s} s of interruption"
+        return language.text("no interruption expected (DurationInSeconds = 0)")
+    return language.text("about {duration_s} s of interruption", duration_s=duration_s)
 
 
 def _action(event: Event, seconds_left: float | None, affects_vm: bool | None) -> str:
     if affects_vm is False:
-        return (
+        return language.text(
             "Not this VM: the event is for the others listed in Resources "
             "(same availability set or scale set). Nothing to do here."
         )
     if event.event_status == "Started":
-        return "Started: the impact is happening now; nothing left to approve. Wait it out."
-    prepare = _PREPARE[event.event_type]
+        return language.text(
+            "Started: the impact is happening now; nothing left to approve. Wait it out.")
+    prepare = language.text(_PREPARE[event.event_type])
     then = prepare[0].upper() + prepare[1:]  # the same advice as a sentence of its own
-    approve = (
-        "then approve it (POST StartRequests) to start now; approval starts it for every "
-        "VM in Resources"
-    )
     if seconds_left is None:
-        return f"No NotBefore: it may start at any moment. {then}."
+        return language.text("No NotBefore: it may start at any moment. {then_text}.",
+                             then_text=then)
     if seconds_left <= 0:
-        return f"NotBefore has passed: it may start at any moment. {then}."
-    return f"{time_left_text(seconds_left)} left: {prepare}, {approve}."
+        return language.text("NotBefore has passed: it may start at any moment. {then_text}.",
+                             then_text=then)
+    return language.text(
+        "{time_left_text} left: {prepare_text}, then approve it (POST StartRequests) to start "
+        "now; approval starts it for every VM in Resources.",
+        time_left_text=time_left_text(seconds_left), prepare_text=prepare,
+    )
 
 
 def summarise(event: Event, *, now: datetime, vm_name: str | None = None) -> EventSummary:
@@ -537,7 +598,8 @@ def summarise(event: Event, *, now: datetime, vm_name: str | None = None) -> Eve
     seconds_left = time_left = None
     if event.not_before is not None and event.event_status == "Scheduled":
         seconds_left = (event.not_before - now).total_seconds()
-        time_left = time_left_text(seconds_left) if seconds_left > 0 else "passed"
+        time_left = (time_left_text(seconds_left) if seconds_left > 0
+                     else language.text("passed"))
     affects_vm = None if vm_name is None else vm_name in event.resources
     duration_s = event.duration_in_seconds
     return EventSummary(
@@ -547,7 +609,7 @@ def summarise(event: Event, *, now: datetime, vm_name: str | None = None) -> Eve
         seconds_left=seconds_left,
         time_left=time_left,
         min_notice_s=facts.MIN_NOTICE_S[event.event_type],
-        impact=facts.EVENT_IMPACT[event.event_type],
+        impact=language.text(facts.EVENT_IMPACT[event.event_type]),
         expected_duration_s=None if duration_s == facts.DURATION_UNKNOWN else duration_s,
         duration_text=_duration_text(duration_s),
         affects_vm=affects_vm,
