@@ -18,6 +18,7 @@ In a translated edition (Sphinx's ``language`` is not the source's, ``tools/edit
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from sphinx import addnodes
@@ -43,7 +44,12 @@ def page_catalog(env, config):
 
 
 def is_translated(catalog, message: str) -> bool:
-    return catalog is not None and catalog.gettext(message) not in ("", message)
+    """Whether the page's catalogue has a translation of ``message``, or it has nothing to
+    translate (no Latin letter: a number, or a title a Sphinx extension already wrote in the
+    page's language). A translation may equal its English (an acronym, a formula, code)."""
+    if not re.search(r"[A-Za-z]", message):
+        return True
+    return catalog is not None and bool(getattr(catalog, "_catalog", {}).get(message))
 
 
 def _untranslated(env) -> dict[str, list[str]]:

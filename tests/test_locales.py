@@ -11,6 +11,8 @@ import textwrap
 from babel.messages.pofile import read_po
 from tools import editions, locales
 
+from book_pages import ROOT
+
 POT_HEADER = textwrap.dedent('''\
     msgid ""
     msgstr ""
@@ -154,3 +156,33 @@ def test_check_names_a_translation_that_lost_a_role_or_changed_a_target(tmp_path
         (11, ("code make book", "{cite:p}ms_maint"), ("code make docs", "{cite:p}ms_other")),
     ]
     assert "page.po:5: missing {glue:text}ch05_p99_s" in str(problems[0])
+
+
+def test_a_translation_may_equal_its_english_and_a_message_without_letters_needs_none():
+    import gettext
+    import io
+    import sys
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    sys.path.insert(0, str(ROOT / "_ext"))
+    try:
+        from translations import is_translated
+    finally:
+        sys.path.remove(str(ROOT / "_ext"))
+    catalog = Catalog(locale="ja")
+    catalog.add("SLA", "SLA")  # an acronym, kept
+    catalog.add("Exercise 1", "練習 1")
+    catalog.add("Solution", "")  # not translated yet
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    translations = gettext.GNUTranslations(buffer)
+    assert is_translated(translations, "SLA")
+    assert is_translated(translations, "Exercise 1")
+    assert not is_translated(translations, "Solution")
+    assert not is_translated(translations, "A new English sentence")
+    assert is_translated(translations, "練習")  # written in Japanese by an extension
+    assert is_translated(None, "3")  # nothing to translate
+    assert not is_translated(None, "Azure")

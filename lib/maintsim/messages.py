@@ -399,12 +399,12 @@ _MODEL_WORKLOAD = {
     "before": "より前",
     "by": "まで",
     "marked unhealthy after {tolerance_s} s; new flows go to other backends":
-        "{tolerance_s} 秒後に異常と判定され、新しいフローは他のバックエンドへ送られる",
+        "{tolerance_s} 秒後に異常と判定され、新しいフローはほかのバックエンドへ送られる",
     "stays in rotation": "振り分け先に残る",
     "in-flight request answered late, after {freeze_s} s":
-        "処理中の要求には {freeze_s} 秒遅れて応答する",
+        "処理中のリクエストには {freeze_s} 秒遅れて応答する",
     "in-flight request times out at {timeout_s} s":
-        "処理中の要求が {timeout_s} 秒でタイムアウトする",
+        "処理中のリクエストが {timeout_s} 秒でタイムアウトする",
     "node removed after {tolerance_s} s; roles fail over":
         "{tolerance_s} 秒後にノードが外され、ロールがフェールオーバーする",
     "no action": "何も起きない",
@@ -478,18 +478,21 @@ _MODEL_FREEZE: dict[str, str] = {
     "Freezes over 30 s under three readings; {events:.2f} memory-preserving events per VM-month, "
     "{heavy_pct:.1f} % heavy (modelling assumptions)":
         "3 つの解釈での 30 秒を超える一時停止。メモリ保持メンテナンスは VM 月あたり {events:.2f} "
-        "回、うち重いものが {heavy_pct:.1f}% (モデルの仮定)",
+        "回、うち大規模なものが {heavy_pct:.1f}% (モデルの仮定)",
     "P99 = 30 s for heavy updates only (the book's model)":
-        "P99 = 30 秒は重い更新だけのもの (本書のモデル)",
+        "P99 = 30 秒は大規模な更新だけのもの (本書のモデル)",
     "P99 = 30 s for all memory-preserving maintenance (the article)":
         "P99 = 30 秒はメモリ保持メンテナンス全体のもの (元の記事)",
     "about 30 s is the typical long pause (the documents)":
         "約 30 秒は典型的な長い一時停止 (ドキュメント)",
-    "heavy {heavy_text}; light {light_text}": "重い更新: {heavy_text}。軽い更新: {light_text}",
+    "heavy {heavy_text}; light {light_text}":
+        "大規模な更新: {heavy_text}。軽微な更新: {light_text}",
     "heavy stretched to {heavy_text} so the whole mix has P99 30 s; light {light_text}":
-        "全体の P99 が 30 秒になるよう重い更新を引き伸ばし ({heavy_text})。軽い更新: {light_text}",
+        "全体の P99 が 30 秒になるよう大規模な更新を引き延ばし ({heavy_text})。"
+        "軽微な更新: {light_text}",
     "heavy {heavy_text} (a 30 s median, the book's heavy spread); light {light_text}":
-        "重い更新: {heavy_text} (中央値 30 秒、本書の重い更新のばらつき)。軽い更新: {light_text}",
+        "大規模な更新: {heavy_text} (中央値 30 秒、本書の大規模な更新のばらつき)。"
+        "軽微な更新: {light_text}",
     "median {median_s} s, P99 {p99_s} s": "中央値 {median_s} 秒、P99 {p99_s} 秒",
 }
 
@@ -562,7 +565,7 @@ _MODEL_FACTS = {
     "first VM SLA": "最初の VM の SLA",
     "VM section moved out of the Cloud Services SLA": "VM の項が Cloud Services の SLA から独立",
     "VM Connectivity; availability set with 2+ instances at 99.95 %":
-        "VM 接続性 (VM Connectivity)。2 つ以上のインスタンスを持つ可用性セットで 99.95%",
+        "仮想マシン接続 (VM Connectivity)。2 つ以上のインスタンスを持つ可用性セットで 99.95%",
     "new single-instance VM SLA (99.9 % with premium storage on all disks)":
         "単一インスタンス VM の SLA を新設 (すべてのディスクが Premium Storage なら 99.9%)",
     "updates related to Maximum Available Minutes":
@@ -765,7 +768,7 @@ _CH04: dict[str, str] = {
     "old kernel": "古いカーネル",
     "Old kernel, x{factor:g}: P99 {p99_s:.1f} s": "古いカーネル、{factor:g} 倍: P99 {p99_s:.1f} 秒",
     "{factor:g}x": "{factor:g} 倍",
-    "stretch ": "引き伸ばし: ",
+    "stretch ": "引き延ばし: ",
     "share longer than t": "t より長い割合",
     # the guest clock
     "behind after resume: {behind_s:g} s; chrony steps the clock: {steps_clock}":
@@ -781,7 +784,7 @@ _CH04: dict[str, str] = {
     "h = {h:.3f}: P99 {p99_s:5.2f} s, over 30 s {over_pct:.3f} %":
         "h = {h:.3f}: P99 {p99_s:5.2f} 秒、30 秒超 {over_pct:.3f}%",
     "1 % over 30 s needs h = {h:.4f}": "30 秒超をちょうど 1% にする h = {h:.4f}",
-    "stretch for a P99 of 30 s: x{factor:.2f}": "P99 を 30 秒にする引き伸ばし: {factor:.2f} 倍",
+    "stretch for a P99 of 30 s: x{factor:.2f}": "P99 を 30 秒にする引き延ばし: {factor:.2f} 倍",
     "{pause_s:g} s pause: {behind_s:g} s behind, chrony {action} it":
         "{pause_s:g} 秒の一時停止: {behind_s:g} 秒の遅れ、chrony の動作は{action}",
 }
@@ -1036,7 +1039,7 @@ _CH09: dict[str, str] = {
     "window of 1 h 30 min to 3 h 55 min; repeats at least 6 h apart":
         "1 時間 30 分～3 時間 55 分の時間枠。繰り返しの間隔は 6 時間以上",
     # a 30 s freeze against each setting ("rides through" is chapter 6's)
-    "gives up": "耐えられない",
+    "gives up": "諦める",
     "A 30 s freeze against each setting": "各設定に対する 30 秒の一時停止",
     # the exercises' solutions
     "Started document: incarnation {incarnation}, NotBefore {not_before}.":
