@@ -980,7 +980,7 @@ _CH08: dict[str, str] = {
         "{n:,} VM 月のうち {misses:,} が 99.9% に未達。最悪の月 {worst:.3f}% "
         "(基準 {baseline:.3f}%)",
     "{rule:>10}: {billed:.2g} % billed, {table:.2g} % in the table":
-        "{rule:>10}: 課金した場合 {billed:.2g}%、表では {table:.2g}%",
+        "{rule:>10}: ホット パッチに課した場合 {billed:.2g}%、表では {table:.2g}%",
     "expected {mean:.1f} a year; chance of none: 1 in {one_in:,.0f}":
         "期待値は 1 年に {mean:.1f} 回。1 回も出会わない確率: {one_in:,.0f} 分の 1",
     "seeds 0 to 4:": "シード 0～4:",

@@ -443,10 +443,10 @@ TEXT: dict[str, dict[str, str]] = {
         "meter": "1 か月のダウンタイムの期待値と区分の予算 (黒い線)",
         "of_budget": "/ 予算",
         "noscript": "エクスプローラーはブラウザーの中で計算するため、JavaScript が必要です。",
-        "help.heavy_share": "既定値 {heavy_share:.3f}: 本が想定する 1 か月 {events:.2f} 回の"
+        "help.heavy_share": "既定値 {heavy_share:.3f}: 本書が想定する 1 か月 {events:.2f} 回の"
                             "メモリ保持による一時停止のうち、{heavy_every:g} か月に 1 回が"
                             "大規模なものです。",
-        "help.events_per_month": "既定値 {events:.2f}: 本が想定する頻度です (軽微な一時停止が "
+        "help.events_per_month": "既定値 {events:.2f}: 本書が想定する頻度です (軽微な一時停止が "
                                  "{light:g} 回と、{heavy_every:g} か月に 1 回の大規模な"
                                  "一時停止)。ライブ マイグレーションとネットワークの瞬断は"
                                  "含めません。",
