@@ -47,11 +47,11 @@ function between(c, lo, hi, shift) {
 export function model(s, spec) {
   const k = s.scale, z99 = spec.z["0.99"], heavy = spec.heavy;
   return {
-    w: [1.0 - s.heavy_share, s.heavy_share],
+    w: [1 - s.heavy_share, s.heavy_share],
     c: [lognormal(s.median_s * k, s.p99_s * k, z99), lognormal(heavy.median_s * k, heavy.p99_s * k, z99)],
   };
 }
-const mix = (m, f) => { let total = 0; for (let i = 0; i < m.c.length; i++) total = total + m.w[i] * f(m.c[i]); return total; };
+const mix = (m, f) => { let total = 0; for (let i = 0; i < m.c.length; i++) total += m.w[i] * f(m.c[i]); return total; };
 export const exceedance = (m, t) => mix(m, (c) => ndtr(-zOf(c, t)));
 const cdf = (m, t) => mix(m, (c) => ndtr(zOf(c, t)));
 const meanS = (m) => mix(m, (c) => c.mean_s);
@@ -62,7 +62,7 @@ const intervalMean = (m, lo, hi) => mix(m, (c) => c.mean_s * between(c, lo, hi, 
 export function quantile(m, q, z) {
   let lo = Infinity, hi = -Infinity;
   for (const c of m.c) { const v = c.mu + c.sigma * z; lo = Math.min(lo, v); hi = Math.max(hi, v); }
-  const upper = q > 0.5, target = upper ? 1.0 - q : q;
+  const upper = q > 0.5, target = upper ? 1 - q : q;
   for (let i = 0; i < 200 && hi - lo > 1e-13; i++) {
     const mid = 0.5 * (lo + hi), t = Math.exp(mid);
     const above = upper ? exceedance(m, t) > target : cdf(m, t) < target;
@@ -76,9 +76,9 @@ function tailSumBeyond(m, aMin) {
   const a = aMin * 60;
   return mix(m, (c) => {
     const z = zOf(c, a), tail = ndtr(-z), upperMean = c.mean_s * ndtr(-zOf(c, a * Math.exp(-c.sigma * c.sigma)));
-    const pdf = Math.exp(-0.5 * z * z) / (a * c.sigma * Math.sqrt(2.0 * Math.PI)), u = 1.0 + z / c.sigma;
-    const pdf2 = (pdf / (a * a)) * (u * u + u - 1.0 / (c.sigma * c.sigma));
-    return (upperMean - a * tail) / 60 + tail / 2.0 + (60 * pdf) / 12.0 - (60 ** 3 * pdf2) / 720.0;
+    const pdf = Math.exp(-0.5 * z * z) / (a * c.sigma * Math.sqrt(2 * Math.PI)), u = 1 + z / c.sigma;
+    const pdf2 = (pdf / (a * a)) * (u * u + u - 1 / (c.sigma * c.sigma));
+    return (upperMean - a * tail) / 60 + tail / 2 + (60 * pdf) / 12 - (60 ** 3 * pdf2) / 720;
   });
 }
 
@@ -86,8 +86,8 @@ function tailSumBeyond(m, aMin) {
 export function meanChargeMin(m, rule, k) {
   const mean = meanS(m) / 60;
   if (rule === "exact") return mean;
-  if (rule === "clock_minutes") return 1.0 + mean;
-  let total = 1.0;
+  if (rule === "clock_minutes") return 1 + mean;
+  let total = 1;
   for (let i = 1; i < k.rounded_head_min; i++) total += exceedance(m, 60 * i);
   return total + tailSumBeyond(m, k.rounded_head_min);
 }
@@ -124,18 +124,18 @@ function regrid({ pmf, tail }, unit, n) {
   for (let j = 0; j < pmf.length; j++) {
     const x = j / unit, cell = Math.floor(x), frac = x - cell;
     if (cell >= n) continue;
-    gp[cell] += pmf[j] * (1.0 - frac);
+    gp[cell] += pmf[j] * (1 - frac);
     if (cell + 1 < n) gp[cell + 1] += pmf[j] * frac;
     up[cell] += pmf[j] * frac;
   }
-  for (let i = 0; i < n; i++) gt[i] = tail[Math.ceil((i + 1.0) * unit) - 1] + up[i];
+  for (let i = 0; i < n; i++) gt[i] = tail[Math.ceil((i + 1) * unit) - 1] + up[i];
   return { pmf: gp, tail: gt };
 }
 
 // maintsim.month.charge_distribution
 function chargeDistribution(m, rule, unitMin, maxUnits, cutoff) {
   const n = maxUnits + 1;
-  const { pmf, tail } = rule === "exact" || unitMin === 1.0
+  const { pmf, tail } = rule === "exact" || unitMin === 1
     ? onGrid(m, rule, unitMin * 60, n)
     : regrid(onGrid(m, rule, 60, Math.ceil((maxUnits + 1) * unitMin) + 1), unitMin, n);
   let last = 0;
@@ -149,8 +149,8 @@ function chargeDistribution(m, rule, unitMin, maxUnits, cutoff) {
 
 // (unit_min, K) of a grid (maintsim.month.grid).
 function grid(allowedMin, monthMin, rule, k, cells) {
-  const budget = allowedMin + (k.tolerance_pct / 100.0) * monthMin;
-  if (rule !== "exact" && Math.floor(budget) <= k.whole_minutes_max) return [1.0, Math.floor(budget)];
+  const budget = allowedMin + (k.tolerance_pct / 100) * monthMin;
+  if (rule !== "exact" && Math.floor(budget) <= k.whole_minutes_max) return [1, Math.floor(budget)];
   return [budget / cells, cells];
 }
 
@@ -168,7 +168,7 @@ function poisson(lam, floor) {
 function crossings({ pmf, tail }, K) {
   const rows = [];
   let s = new Float64Array(K + 1), next = new Float64Array(K + 1), hi = 0;
-  s[0] = 1.0;
+  s[0] = 1;
   return (n) => {
     while (rows.length <= n) {
       if (rows.length) {  // S_n from S_{n-1}: one convolution, kept within [0, K]
@@ -196,9 +196,9 @@ const cache = new Map();  // crossings by model, rule and grid
 // (exact rule) extrapolated from half as many cells.
 export function missProbability(m, lam, allowedMin, monthMin, rule, k) {
   const fine = missOnGrid(m, lam, rule, grid(allowedMin, monthMin, rule, k, k.max_cells), k);
-  if (rule !== "exact") return Math.min(1.0, fine);
+  if (rule !== "exact") return Math.min(1, fine);
   const coarse = missOnGrid(m, lam, rule, grid(allowedMin, monthMin, rule, k, Math.floor(k.max_cells / 2)), k);
-  return Math.min(1.0, coarse <= 3.0 * fine ? (4.0 * fine - coarse) / 3.0 : fine);
+  return Math.min(1, coarse <= 3 * fine ? (4 * fine - coarse) / 3 : fine);
 }
 
 function missOnGrid(m, lam, rule, [unit, K], k) {
@@ -209,7 +209,7 @@ function missOnGrid(m, lam, rule, [unit, K], k) {
   const { pmf, atLeast } = poisson(lam, k.poisson_floor);
   const still = new Float64Array(atLeast.length);
   for (let i = atLeast.length - 1, acc = 0; i >= 0; i--) { acc += atLeast[i]; still[i] = acc; }
-  const half = rule === "exact" || unit !== 1.0 ? 0.5 : 0.0;
+  const half = rule === "exact" || unit !== 1 ? 0.5 : 0;
   let total = 0;
   for (let n = 0; n < pmf.length; n++) {
     const [cross, atBudget, mass] = rows(n);
@@ -227,9 +227,9 @@ export function readouts(s, spec) {
   const charge = meanChargeMin(m, s.rule, k);
   const downtime = s.events_per_month * charge;
   const monthMin = s.month_days * k.minutes_per_day;
-  const uptime = ((monthMin - downtime) / monthMin) * 100.0;
-  const allowed = ((100.0 - tier.target_pct) / 100.0) * monthMin;
-  let credit = 0.0;
+  const uptime = ((monthMin - downtime) / monthMin) * 100;
+  const allowed = ((100 - tier.target_pct) / 100) * monthMin;
+  let credit = 0;
   for (const [below, pct] of tier.credit_bands) if (uptime < below - k.tolerance_pct) credit = pct;
   const perVmYear = 12 * s.events_per_month * share;
   return {
@@ -483,7 +483,7 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
       xaxis: { type: "log", range: [-1.3, 3.5], title: { text: t["axis.freeze"] }, tickvals: [0.1, 1, 10, 60, 600], ticktext: ["0.1 s", "1 s", "10 s", "1 min", "10 min"] },
       yaxis: { type: "log", range: [-4, 2.2], title: { text: t["axis.share"] }, tickvals: decades, ticktext: decades.map((d) => `${d} %`) },
       plot_bgcolor: "white", paper_bgcolor: "white",
-    }, { displayModeBar: false, responsive: true });
+    }, plot.data ? undefined : { displayModeBar: false, responsive: true });  // config once: each one costs a deep copy
   }
 
   // The month's expected downtime against the budget, as plain HTML (a bar per setting).
