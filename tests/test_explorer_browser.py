@@ -415,3 +415,19 @@ def test_the_explorer_module_stays_small_and_loads_no_other_script():
     assert "import " not in source.split("export")[0] and "http" not in source.replace(
         "https://anywidget.dev", "")
     assert math.isfinite(size)
+
+
+def test_the_japanese_explorer_writes_its_units_in_japanese(browser, site_url):
+    context, page = _open(browser, site_url, "ja/" + PAGE, width=375, height=800)
+    try:
+        r = _readouts(page)
+        values = page.locator(".mbx-answer .mbx-value").all_inner_texts()
+        assert values[0] == f"{r['exact_p99_s']:.1f} 秒"
+        assert page.locator(".mbx-meter .mbx-meter-value").first.inner_text().startswith(
+            f"{r['downtime_min']:.3f} 分")
+        ticks = page.locator(".mbx-plot .xtick text").evaluate_all(
+            "texts => texts.map(t => t.textContent)")
+        assert ticks == ["0.1 秒", "1 秒", "10 秒", "1 分", "10 分"]
+        assert page.errors == []
+    finally:
+        context.close()

@@ -272,10 +272,11 @@ export function check(spec, key, raw) {
 
 // === Formatting ===
 const digits = (v) => (v < 10 ? 2 : v < 100 ? 1 : 0);  // about three significant figures
-const fmtS = (v) => v.toFixed(digits(v)) + " s";
+let S = " s", MIN = " min";  // units: mount() sets them
+const fmtS = (v) => v.toFixed(digits(v)) + S;
 const sig = (v) => (v >= 1e-4 || v === 0 ? String(Number(v.toPrecision(2))) : v.toExponential(1));
 const fmtPct = (share) => (share >= 1e-3 ? (100 * share).toFixed(1).replace(/\.0$/, "") : sig(100 * share)) + " %";
-const fmtMin = (v) => (v === 0 ? "0" : v.toFixed(v < 1 ? 3 : digits(v))) + " min";
+const fmtMin = (v) => (v === 0 ? "0" : v.toFixed(v < 1 ? 3 : digits(v))) + MIN;
 const fmtCount = (v) => (v >= 100 ? Math.round(v).toLocaleString("en-US") : v >= 1 ? v.toFixed(1) : sig(v));
 function fmtUptime(u, target, met) {  // enough decimals never to show 100 % or the wrong side of the target
   let d = 4;
@@ -294,22 +295,19 @@ function h(tagAndClass, attrs = {}, ...children) {  // h("p.mbx-help", {id}, "te
   e.append(...children.filter((c) => c !== null && c !== undefined));
   return e;
 }
+const FREEZES = ["group.freezes", ["median_s", "p99_s", "heavy_share", "scale"]];
 const GROUPS = {
-  percentiles: [["group.freezes", ["median_s", "p99_s", "heavy_share", "scale"]],
-                ["group.workload", ["threshold_s", "events_per_month", "fleet_vms"]]],
-  sla: [["group.freezes", ["median_s", "p99_s", "heavy_share", "scale"]],
-        ["group.month", ["events_per_month", "month_days", "tier", "rule"]],
-        ["group.workload", ["threshold_s", "fleet_vms"]]],
+  percentiles: [FREEZES, ["group.workload", ["threshold_s", "events_per_month", "fleet_vms"]]],
+  sla: [FREEZES, ["group.month", ["events_per_month", "month_days", "tier", "rule"]], ["group.workload", ["threshold_s", "fleet_vms"]]],
 };
-const ROWS = {
-  percentiles: ["p50", "p999", "over_t", "per_vm_year", "per_fleet_year"],
-  sla: ["p50", "p999", "over_t", "per_vm_year", "per_fleet_year", "downtime", "budget_used", "miss_probability", "credit"],
-};
+const TAIL_ROWS = ["p50", "p999", "over_t", "per_vm_year", "per_fleet_year"];
+const ROWS = { percentiles: TAIL_ROWS, sla: [...TAIL_ROWS, "downtime", "budget_used", "miss_probability", "credit"] };
 const COLOURS = { curve: "#0072B2", tail: "#D55E00", pinned: "#777777" };
 let counter = 0;
 
 export function mount(root, { spec, settings = {}, view = "sla", url = false, onChange = null, Plotly = globalThis.Plotly }) {
   const t = spec.text, id = `mbx${++counter}`;
+  [S, MIN] = [t["unit.s"], t["unit.min"]];
   const state = { ...spec.defaults };
   const notices = [];
   for (const [k, v] of Object.entries(settings)) { const r = check(spec, k, v); if ("value" in r) state[k] = r.value; }
@@ -457,7 +455,7 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
     draw();
   }
 
-  // --- figure: the share of freezes longer than x (log-log), T, percentiles; downtime vs budget ---
+  // --- figure: the share of freezes longer than x (log-log), T and the percentiles ---
   let drawn = Promise.resolve();
   const XS = Array.from({ length: 161 }, (_, i) => 10 ** (-1.3 + i * 0.03));  // 0.05 s to 3,000 s
   const Y_MIN = 1e-4;  // percent
@@ -466,24 +464,24 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
   function draw() {
     const s = state, v = current, fig = (x) => [x.median_s, x.p99_s, x.heavy_share, x.scale, x.threshold_s];
     const key = JSON.stringify([fig(s), pinned && fig(pinned.settings)]);
-    if (!Plotly || key === figureKey) return;  // the month, the tier, the rule and the fleet move no curve
+    if (!Plotly || key === figureKey) return;  // the month, tier, rule and fleet move no curve
     figureKey = key;
     const y = curve(s), tailX = XS.filter((x) => x >= s.threshold_s), tailY = y.slice(XS.length - tailX.length);
     const data = [
-      { x: XS, y, mode: "lines", line: { color: COLOURS.curve, width: 2.5 }, hovertemplate: "%{y:.3g} % > %{x:.3g} s<extra></extra>" },
+      { x: XS, y, mode: "lines", line: { color: COLOURS.curve, width: 2.5 }, hovertemplate: `%{y:.3g} % > %{x:.3g}${S}<extra></extra>` },
       { x: [s.threshold_s, ...tailX, tailX[tailX.length - 1] ?? s.threshold_s], y: [Y_MIN, ...tailY, Y_MIN], fill: "toself", mode: "lines", line: { width: 0 }, fillcolor: "rgba(213,94,0,0.3)", hoverinfo: "skip" },
-      { x: [v.exact_p50_s, v.exact_p99_s, v.exact_p999_s], y: [50, 1, 0.1], mode: "markers+text", text: ["P50", "P99", "P99.9"], textposition: "middle left", marker: { color: COLOURS.curve, size: 9 }, hovertemplate: "%{text} %{x:.3g} s<extra></extra>" },
+      { x: [v.exact_p50_s, v.exact_p99_s, v.exact_p999_s], y: [50, 1, 0.1], mode: "markers+text", text: ["P50", "P99", "P99.9"], textposition: "middle left", marker: { color: COLOURS.curve, size: 9 }, hovertemplate: `%{text} %{x:.3g}${S}<extra></extra>` },
     ];
     // The time-out T: a line with its label, drawn as data so that the layout never changes.
-    data.push({ x: [s.threshold_s, s.threshold_s], y: [Y_MIN, 100], mode: "lines+text", text: ["", `T = ${s.threshold_s} s`], textposition: "top right", textfont: { color: COLOURS.tail, size: 12 }, cliponaxis: false, line: { color: COLOURS.tail, dash: "dash", width: 2 }, hoverinfo: "skip" });
+    data.push({ x: [s.threshold_s, s.threshold_s], y: [Y_MIN, 100], mode: "lines+text", text: ["", `T = ${s.threshold_s}${S}`], textposition: "top right", textfont: { color: COLOURS.tail, size: 12 }, cliponaxis: false, line: { color: COLOURS.tail, dash: "dash", width: 2 }, hoverinfo: "skip" });
     if (pinned) data.push({ x: XS, y: curve(pinned.settings), mode: "lines", name: t["trace.pinned"], line: { color: COLOURS.pinned, dash: "dash", width: 2 }, hoverinfo: "skip" });
     const decades = [100, 10, 1, 0.1, 0.01, 0.001, 0.0001];
     drawn = Plotly.react(plot, data, {
       height: 380, margin: { l: 78, r: 16, t: 24, b: 48 }, showlegend: false, font: { family: "system-ui, sans-serif", size: 13 },
-      xaxis: { type: "log", range: [-1.3, 3.5], title: { text: t["axis.freeze"] }, tickvals: [0.1, 1, 10, 60, 600], ticktext: ["0.1 s", "1 s", "10 s", "1 min", "10 min"] },
+      xaxis: { type: "log", range: [-1.3, 3.5], title: { text: t["axis.freeze"] }, tickvals: [0.1, 1, 10, 60, 600], ticktext: [0.1, 1, 10, 1, 10].map((v, i) => v + (i < 3 ? S : MIN)) },
       yaxis: { type: "log", range: [-4, 2.2], title: { text: t["axis.share"] }, tickvals: decades, ticktext: decades.map((d) => `${d} %`) },
       plot_bgcolor: "white", paper_bgcolor: "white",
-    }, plot.data ? undefined : { displayModeBar: false, responsive: true });  // config once: each one costs a deep copy
+    }, plot.data ? undefined : { displayModeBar: false, responsive: true });  // config once: each is deep-copied
   }
 
   // The month's expected downtime against the budget, as plain HTML (a bar per setting).

@@ -373,6 +373,8 @@ TEXT: dict[str, dict[str, str]] = {
         "bar.pinned": "pinned",
         "meter": "The month's expected downtime against the tier's budget (the black line)",
         "of_budget": "of the budget of",
+        "unit.s": " s",
+        "unit.min": " min",
         "noscript": "The explorer computes in your browser and needs JavaScript.",
         "help.heavy_share": "Default {heavy_share:.3f}: one heavy freeze per {heavy_every:g} "
                             "months among the book's {events:.2f} memory-preserving freezes a "
@@ -442,6 +444,8 @@ TEXT: dict[str, dict[str, str]] = {
         "bar.pinned": "固定",
         "meter": "1 か月のダウンタイムの期待値と区分の予算 (黒い線)",
         "of_budget": "/ 予算",
+        "unit.s": " 秒",
+        "unit.min": " 分",
         "noscript": "エクスプローラーはブラウザーの中で計算するため、JavaScript が必要です。",
         "help.heavy_share": "既定値 {heavy_share:.3f}: 本書が想定する 1 か月 {events:.2f} 回の"
                             "メモリ保持による一時停止のうち、{heavy_every:g} か月に 1 回が"
