@@ -30,6 +30,11 @@ TRANSLATED = [e for e in editions.EDITIONS if e.lang != editions.SOURCE]
 SHOWN = ("figure", "table", "markdown")  # printed outputs are often code or data: see `drawn`
 
 
+def _fail(heading: str, lines) -> None:
+    """Fail with ``heading`` and one indented line per thing left to do."""
+    pytest.fail(heading + ":\n  " + "\n  ".join(lines), pytrace=False)
+
+
 @pytest.mark.parametrize("edition", TRANSLATED, ids=[e.lang for e in TRANSLATED])
 def test_every_page_has_a_complete_catalogue(edition):
     states = locales.catalogue_states(edition.lang)
@@ -39,18 +44,16 @@ def test_every_page_has_a_complete_catalogue(edition):
         pytest.fail(f"pages without a {edition.lang} catalogue (run `make locales`): {missing}",
                     pytrace=False)
     if incomplete:
-        pytest.fail(f"{len(incomplete)} of {len(states)} {edition.lang} catalogues are incomplete "
-                    "(translate the new and fuzzy strings in locales/; CONTRIBUTING.md):\n  "
-                    + "\n  ".join(incomplete), pytrace=False)
+        _fail(f"{len(incomplete)} of {len(states)} {edition.lang} catalogues are incomplete "
+              "(translate the new and fuzzy strings in locales/; CONTRIBUTING.md)", incomplete)
 
 
 @pytest.mark.parametrize("edition", TRANSLATED, ids=[e.lang for e in TRANSLATED])
 def test_every_translation_keeps_the_roles_links_and_code_of_its_english(edition):
     problems = locales.check(edition.lang)
     if problems:
-        pytest.fail(f"{len(problems)} {edition.lang} translations differ from their English "
-                    "(python tools/locales.py check):\n  " + "\n  ".join(map(str, problems)),
-                    pytrace=False)
+        _fail(f"{len(problems)} {edition.lang} translations differ from their English "
+              "(python tools/locales.py check)", map(str, problems))
 
 
 @pytest.mark.parametrize("edition", TRANSLATED, ids=[e.lang for e in TRANSLATED])
@@ -65,9 +68,8 @@ def test_the_last_build_translated_every_string_of_every_page(edition):
     summary = [f"{doc}: {len(messages)} strings, first {messages[0][:70]!r}"
                for doc, messages in left.items()]
     if left:
-        pytest.fail(f"{len(left)} pages of the {edition.lang} edition show English strings (a new "
-                    "or changed English string needs `make locales`, then a translation):\n  "
-                    + "\n  ".join(summary), pytrace=False)
+        _fail(f"{len(left)} pages of the {edition.lang} edition show English strings (a new "
+              "or changed English string needs `make locales`, then a translation)", summary)
 
 
 @pytest.mark.parametrize("edition", TRANSLATED, ids=[e.lang for e in TRANSLATED])
@@ -81,6 +83,5 @@ def test_no_chapter_draws_english_in_a_translated_edition(edition):
     left = {doc: cells for doc, cells in left.items() if cells}
     lines = [f"{doc}.ipynb\n    " + "\n    ".join(cells) for doc, cells in left.items()]
     if left:
-        pytest.fail(f"code cells that draw English in the {edition.lang} edition (wrap the "
-                    "strings in maintsim.language.text() and add them to maintsim.messages):\n  "
-                    + "\n  ".join(lines), pytrace=False)
+        _fail(f"code cells that draw English in the {edition.lang} edition (wrap the "
+              "strings in maintsim.language.text() and add them to maintsim.messages)", lines)

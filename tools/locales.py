@@ -141,12 +141,9 @@ class Problem:
     extra: tuple[str, ...]
 
     def __str__(self) -> str:
-        parts = [f"{self.catalogue}.po:{self.line}"]
-        if self.missing:
-            parts.append("missing " + ", ".join(self.missing))
-        if self.extra:
-            parts.append("not in the English " + ", ".join(self.extra))
-        return ": ".join(parts[:1]) + ": " + "; ".join(parts[1:])
+        found = [f"{what} {', '.join(pieces)}" for what, pieces in
+                 (("missing", self.missing), ("not in the English", self.extra)) if pieces]
+        return f"{self.catalogue}.po:{self.line}: " + "; ".join(found)
 
 
 def check(lang: str, locales: Path = LOCALES) -> list[Problem]:
