@@ -147,7 +147,7 @@ SLA_TIERS: dict[str, SlaTier] = {
 credit row is corroborated (by a secondary copy); the other credit rows are
 unconfirmed (no primary source found), so the book labels them as such."""
 
-SLA_VERSION_HISTORY: tuple[tuple[str, str, str], ...] = (
+SLA_VERSION_HISTORY: tuple[tuple[str, str | None, str], ...] = (
     ("1.0", "2015-03", "first VM SLA"),
     ("1.1", "2016-04", "VM section moved out of the Cloud Services SLA"),
     ("1.2", "2016-07", "VM Connectivity; availability set with 2+ instances at 99.95 %"),
@@ -157,10 +157,10 @@ SLA_VERSION_HISTORY: tuple[tuple[str, str, str], ...] = (
     ("1.6", "2017-04", "'x 100' added to the uptime formulas"),
     ("1.7", "2018-03", "removed the exclusion for single-instance VM maintenance downtime"),
     ("1.8", "2018-03", "added 99.99 % for VMs across 2+ availability zones"),
-    ("1.9", "unknown", "added Standard SSD (99.5 %), Standard HDD (95 %), dedicated host group"),
+    ("1.9", None, "added Standard SSD (99.5 %), Standard HDD (95 %), dedicated host group"),
 )
 """(version, year-month, change) from the SLA's own version history :cite:p:`azure_sla_history`.
-The release date of v1.9 could not be confirmed."""
+The release date of v1.9 could not be confirmed (``None``)."""
 
 SLA_SOURCE_HISTORY = "azure_sla_history"
 

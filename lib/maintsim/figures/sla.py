@@ -289,7 +289,7 @@ def tiers_table() -> HtmlTable:
 def version_history_table() -> HtmlTable:
     """The VM SLA's versions (:data:`maintsim.facts.SLA_VERSION_HISTORY`)
     :cite:p:`azure_sla_history`."""
-    rows = tuple((f"v{version}", text(date) if date == "unknown" else date, translate(change))
-                 for version, date, change in facts.SLA_VERSION_HISTORY)  # year-month or unknown
+    rows = tuple((f"v{version}", date or text("unknown"), translate(change))
+                 for version, date, change in facts.SLA_VERSION_HISTORY)
     return HtmlTable((text("Version"), text("Date"), text("What changed")), rows,
                      caption=text("Versions of the SLA for Virtual Machines"))
