@@ -363,7 +363,7 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
     box.addEventListener("change", () => { if (errors[key].hidden) inputs[key].set(state[key], range); });
     if (key === "threshold_s") {
       const sel = h("select", { id: cid + "-preset", "aria-label": t.threshold_preset },
-        h("option", { value: "" }, t.custom), ...spec.presets.map((p, i) => h("option", { value: String(i) }, `${p.value} s: ${p.label}`)));
+        h("option", { value: "" }, t.custom), ...spec.presets.map((p, i) => h("option", { value: String(i) }, `${p.value}${S}: ${p.label}`)));
       sel.addEventListener("change", () => { if (sel.value !== "") update({ threshold_s: spec.presets[Number(sel.value)].value }); });
       extra.push(sel);
       inputs.threshold_preset = { set: (v) => { const i = spec.presets.findIndex((p) => p.value === v); sel.value = i < 0 ? "" : String(i); } };
