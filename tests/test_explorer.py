@@ -145,6 +145,48 @@ def test_the_spec_tells_the_browser_everything_in_plain_json():
         assert name in spec["text"], f"no label for {name}"
 
 
+def test_each_view_shows_known_settings_and_rows_that_have_words():
+    for lang in explorer.TEXT:
+        spec = explorer.spec(lang)
+        assert set(spec["views"]) == set(explorer.VIEWS) == {"percentiles", "sla"}
+        for view, layout in spec["views"].items():
+            shown = [key for _, keys in layout["groups"] for key in keys]
+            assert set(shown) - {"events_per_month"} <= set(spec["defaults"]), view
+            assert len(shown) == len(set(shown)), f"{view} shows a control twice"
+            for word in [group for group, _ in layout["groups"]] + layout["rows"]:
+                assert spec["text"][word], (lang, view, word)
+    sla_view = explorer.spec()["views"]["sla"]
+    shown = {key for _, keys in sla_view["groups"] for key in keys}
+    assert shown == set(dataclasses.asdict(explorer.Settings())), "the SLA view shows every setting"
+
+
+def test_the_figure_frame_is_a_fixed_log_log_layout_in_the_readers_units():
+    for lang, s, minutes in (("en", "s", "min"), ("ja", "秒", "分")):
+        frame = explorer.spec(lang)["frame"]
+        x, y = frame["xaxis"], frame["yaxis"]
+        assert x["type"] == y["type"] == "log"
+        assert x["range"] == list(explorer.model.FRAME_X_LOG10)
+        assert y["range"] == list(explorer.model.FRAME_Y_LOG10)
+        assert x["ticktext"] == [f"0.1 {s}", f"1 {s}", f"10 {s}", f"1 {minutes}", f"10 {minutes}"]
+        assert y["ticktext"][-1] == "0.0001 %" and y["tickvals"][0] == 100
+        assert x["title"]["text"] == explorer.TEXT[lang]["axis.freeze"]
+        assert set(frame["margin"]) == {"l", "r", "t", "b"}
+
+
+def test_every_percentile_the_settings_allow_lies_on_the_figures_x_axis():
+    # the shortest P50: no heavy freezes, the smallest median and stretch; the longest P99.9:
+    # the widest light lognormal (smallest median, largest P99) stretched the most
+    low, high = (10 ** v for v in explorer.model.FRAME_X_LOG10)
+    r = explorer.RANGES
+    shortest = explorer.Settings(median_s=r["median_s"][0], p99_s=r["p99_s"][0],
+                                 heavy_share=0.0, scale=r["scale"][0])
+    longest = explorer.Settings(median_s=r["median_s"][0], p99_s=r["p99_s"][1],
+                                heavy_share=0.0, scale=r["scale"][1])
+    assert explorer.readouts(shortest).exact_p50_s > low
+    assert explorer.readouts(longest).exact_p999_s < high
+    assert r["threshold_s"][0] > low and r["threshold_s"][1] < high
+
+
 def test_presets_come_from_the_workload_model():
     presets = dict((value, label) for label, value in explorer.threshold_presets())
     assert 10.0 in presets and 40.0 in presets

@@ -335,10 +335,84 @@ def test_pin_keeps_a_ghost_and_its_numbers_beside_the_current_ones(page):
     rows = page.locator(".mbx-table tbody tr")
     p50_now, p50_pinned = rows.first.locator("td").all_inner_texts()
     assert p50_pinned == f"{pinned['exact_p50_s']:.2f} s" and p50_now != p50_pinned
-    names = page.evaluate("() => document.querySelector('.mbx-plot').data.map(t => t.name)")
-    assert explorer.spec()["text"]["trace.pinned"] in names
+    ghost = page.locator(".mbx-line-pinned")
+    assert ghost.get_attribute("d").startswith("M") and ghost.get_attribute("d") != (
+        page.locator(".mbx-line-curve").get_attribute("d"))
+    assert page.locator(".mbx-legend .mbx-key:visible").count() == 3
     page.locator(".mbx-actions button", has_text="Clear").click()
     assert page.locator(".mbx-table thead th:visible").all_inner_texts() == ["now"]
+    assert not ghost.get_attribute("d")
+    assert page.locator(".mbx-legend .mbx-key:visible").count() == 2
+
+
+# --- The figure: plotly.js draws the axes once; the explorer's layer draws on them --------------
+
+# Where the layer put T, the P99 marker and the tail, and where plotly.js put the ticks that
+# should line up with them (each a screen coordinate in px).
+GEOMETRY = """() => {
+  const root = window.maintbook.explorers[0].element;
+  const centre = (r) => [r.x + r.width / 2, r.y + r.height / 2];
+  const ticks = (axis) => Object.fromEntries([...root.querySelectorAll(`.${axis}tick text`)]
+    .map((e) => [e.textContent, centre(e.getBoundingClientRect())]));
+  return {
+    t: root.querySelector(".mbx-line-t").getBoundingClientRect().x,
+    tail: root.querySelector(".mbx-line-tail").getBoundingClientRect().x,
+    p99: centre(root.querySelectorAll(".mbx-dot")[1].getBoundingClientRect()),
+    x: ticks("x"), y: ticks("y"),
+    width: [root.querySelector(".mbx-figure").offsetWidth,
+            root.querySelector(".main-svg").width.baseVal.value],
+  };
+}"""
+
+
+def _assert_on_the_axes(page):
+    g = page.evaluate(GEOMETRY)
+    assert abs(g["t"] - g["x"]["10 s"][0]) < 1.5, g  # T = 10 s under the "10 s" tick
+    assert abs(g["tail"] - g["t"]) < 1.5, g  # the tail starts at T
+    assert abs(g["p99"][1] - g["y"]["1 %"][1]) < 2.5, g  # the P99 marker at 1 %
+    return g
+
+
+def test_the_lines_sit_on_plotlys_axes_at_any_width(page):
+    _set(page, {"threshold_s": 10.0})
+    wide = _assert_on_the_axes(page)
+    page.set_viewport_size({"width": 500, "height": 1000})
+    try:
+        _assert_on_the_axes(page)  # at once, before plotly.js re-lays out its frame
+        page.wait_for_function("() => { const r = window.maintbook.explorers[0].element; return "
+                               "r.querySelector('.main-svg').width.baseVal.value === "
+                               "r.querySelector('.mbx-figure').offsetWidth; }")
+        narrow = _assert_on_the_axes(page)  # and after
+        assert narrow["width"][1] < wide["width"][1] - 100
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 1000})
+
+
+def test_moving_t_moves_the_line_its_label_and_the_tail(page):
+    before = page.evaluate(GEOMETRY)
+    _set(page, {"threshold_s": 250.0})
+    after = page.evaluate(GEOMETRY)
+    assert after["t"] > before["t"] + 100 and abs(after["tail"] - after["t"]) < 1.5
+    label = page.locator(".mbx-t")
+    assert label.inner_text() == "T = 250 s" and "mbx-flip" in label.get_attribute("class")
+    box, line = label.bounding_box(), after["t"]
+    assert box["x"] + box["width"] <= line, "near the right edge the label sits left of T"
+
+
+def test_hovering_the_figure_reads_the_curve_under_the_pointer(page):
+    page.locator(".mbx-figure").scroll_into_view_if_needed()
+    g = page.evaluate(GEOMETRY)
+    x_px, y_px = g["x"]["10 s"][0], g["y"]["1 %"][1]
+    page.mouse.move(x_px, y_px)
+    tip = page.locator(".mbx-tip")
+    assert tip.is_visible()
+    share_text, x_text = tip.inner_text().removesuffix(" s").split(" % > ")
+    x = float(x_text)
+    assert x == pytest.approx(10, rel=0.02)
+    model = explorer.freeze_model(explorer.Settings(**_settings(page)))
+    assert float(share_text) == pytest.approx(100 * float(model.exceedance(x)), rel=0.1)
+    page.mouse.move(2, y_px)  # off the figure, to its left
+    assert not tip.is_visible()
 
 
 # --- Hostile and broken links -------------------------------------------------------------------

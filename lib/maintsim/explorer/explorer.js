@@ -254,7 +254,7 @@ export function readouts(s, spec) {
 
 // === Settings: one check for the controls, the URL and set() (maintsim.explorer.Settings) ===
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const fill = (text, vars) => text.replace(/\{(\w+)\}/g, (_, k) => String(vars[k]));
+const fill = (text, vars) => text.replace(/\{(\w+)\}/g, (_, k) => vars[k]);
 
 // {value} if `raw` is a valid value of setting `key`, else {error: a sentence naming the field}.
 export function check(spec, key, raw) {
@@ -295,18 +295,10 @@ function h(tagAndClass, attrs = {}, ...children) {  // h("p.mbx-help", {id}, "te
   e.append(...children.filter((c) => c !== null && c !== undefined));
   return e;
 }
-const FREEZES = ["group.freezes", ["median_s", "p99_s", "heavy_share", "scale"]];
-const GROUPS = {
-  percentiles: [FREEZES, ["group.workload", ["threshold_s", "events_per_month", "fleet_vms"]]],
-  sla: [FREEZES, ["group.month", ["events_per_month", "month_days", "tier", "rule"]], ["group.workload", ["threshold_s", "fleet_vms"]]],
-};
-const TAIL_ROWS = ["p50", "p999", "over_t", "per_vm_year", "per_fleet_year"];
-const ROWS = { percentiles: TAIL_ROWS, sla: [...TAIL_ROWS, "downtime", "budget_used", "miss_probability", "credit"] };
-const COLOURS = { curve: "#0072B2", tail: "#D55E00", pinned: "#777777" };
 let counter = 0;
 
 export function mount(root, { spec, settings = {}, view = "sla", url = false, onChange = null, Plotly = globalThis.Plotly }) {
-  const t = spec.text, id = `mbx${++counter}`;
+  const t = spec.text, id = `mbx${++counter}`, { groups: groupKeys, rows } = spec.views[view];
   [S, MIN] = [t["unit.s"], t["unit.min"]];
   const state = { ...spec.defaults };
   const notices = [];
@@ -316,10 +308,8 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
   const inputs = {}, errors = {};
 
   function readUrl() {  // each value checked alone: the ranges keep every P99 above every median
-    const params = new URLSearchParams(location.search), seen = new Set();
-    for (const key of params.keys()) {
-      if (seen.has(key)) continue;
-      seen.add(key);
+    const params = new URLSearchParams(location.search);
+    for (const key of new Set(params.keys())) {
       const shown = key.length > 40 ? key.slice(0, 40) + "…" : key;
       if (!(key in spec.defaults)) { notices.push(fill(t.url_unknown, { key: shown })); continue; }
       const all = params.getAll(key), r = check(spec, key, all[0]);
@@ -332,7 +322,7 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
   function writeUrl() {
     clearTimeout(urlTimer);
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(state)) if (v !== spec.defaults[k]) params.set(k, String(v));
+    for (const [k, v] of Object.entries(state)) if (v !== spec.defaults[k]) params.set(k, v);
     const q = params.toString();
     history.replaceState(history.state, "", (q ? "?" + q : location.pathname) + location.hash);
   }
@@ -341,13 +331,13 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
   function field(key) {
     const cid = `${id}-${key}`, err = h("p.mbx-error", { id: cid + "-err", role: "alert", hidden: true });
     const help = t["help." + key] ? h("p.mbx-help", { id: cid + "-help" }, t["help." + key]) : null;
-    const described = [cid + "-err", help && cid + "-help"].filter(Boolean).join(" ");
+    const described = cid + "-err" + (help ? ` ${cid}-help` : "");
     errors[key] = err;
     if (key in spec.choices) {
       const label = (k) => (key === "tier" ? `${spec.tiers[k].target_pct} %: ${spec.tiers[k].label}` : t["rule." + k]);
       const sel = h("select", { id: cid, "aria-describedby": described }, ...spec.choices[key].map((k) => h("option", { value: k }, label(k))));
       sel.addEventListener("change", () => update({ [key]: sel.value }));
-      inputs[key] = { set: (v) => { sel.value = String(v); } };
+      inputs[key] = { set: (v) => { sel.value = v; } };
       return h("div.mbx-field", h("label", { for: cid }, t[key]), sel, help, err);
     }
     const [min, max, step] = spec.ranges[key];
@@ -362,23 +352,23 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
     });
     box.addEventListener("change", () => { if (errors[key].hidden) inputs[key].set(state[key], range); });
     if (key === "threshold_s") {
-      const sel = h("select", { id: cid + "-preset", "aria-label": t.threshold_preset },
-        h("option", { value: "" }, t.custom), ...spec.presets.map((p, i) => h("option", { value: String(i) }, `${p.value}${S}: ${p.label}`)));
-      sel.addEventListener("change", () => { if (sel.value !== "") update({ threshold_s: spec.presets[Number(sel.value)].value }); });
+      const sel = h("select", { id: cid + "-preset", "aria-label": t.threshold_preset },  // option -1: none
+        h("option", { value: -1 }, t.custom), ...spec.presets.map((p, i) => h("option", { value: i }, `${p.value}${S}: ${p.label}`)));
+      sel.addEventListener("change", () => { const p = spec.presets[sel.value]; if (p) update({ threshold_s: p.value }); });
       extra.push(sel);
-      inputs.threshold_preset = { set: (v) => { const i = spec.presets.findIndex((p) => p.value === v); sel.value = i < 0 ? "" : String(i); } };
+      inputs.threshold_preset = { set: (v) => { sel.value = spec.presets.findIndex((p) => p.value === v); } };
     }
-    inputs[key] = { set: (v, from) => { if (from !== box) box.value = String(Number(v.toPrecision(4))); if (range && from !== range) range.value = String(v); } };
+    inputs[key] = { set: (v, from) => { if (from !== box) box.value = Number(v.toPrecision(4)); if (range && from !== range) range.value = v; } };
     return h("div.mbx-field", h("label", { for: cid }, t[key]), h("div.mbx-pair", range, box), ...extra, help, err);
   }
   function showError(key, message) { errors[key].textContent = message; errors[key].hidden = false; }
 
-  const groups = GROUPS[view].map(([g, keys]) => h("fieldset.mbx-group", h("legend", t[g]), ...keys.map(field)));
+  const groups = groupKeys.map(([g, keys]) => h("fieldset.mbx-group", h("legend", t[g]), ...keys.map(field)));
   const big = { p99: h("span.mbx-value"), uptime: h("span.mbx-value"), verdict: h("p.mbx-verdict") };
   const bigs = [h("p.mbx-big", h("span.mbx-name", t.p99), big.p99)];
   if (view === "sla") bigs.push(h("p.mbx-big", h("span.mbx-name", t.uptime), big.uptime), big.verdict);
   const cells = {}, pinHead = h("th", { scope: "col", hidden: true }, t.pinned);
-  const body = ROWS[view].map((r) => {
+  const body = rows.map((r) => {
     cells[r] = [h("td"), h("td", { hidden: true })];
     return h("tr", h("th", { scope: "row" }, t[r]), ...cells[r]);
   });
@@ -390,16 +380,15 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
   if (url) actions.push(button(t.copy, async () => {
     try { await navigator.clipboard.writeText(location.href); notice.textContent = t.copied; } catch { notice.textContent = `${t.copy_failed} ${location.href}`; }
   }));
-  const plot = h("div.mbx-plot.plotly-graph-div");
-  const swatch = (cls, text) => h("span.mbx-key", h("span", { class: `mbx-swatch ${cls}` }), text);
-  const pinKey = swatch("mbx-swatch-pinned", t["trace.pinned"]);
-  const legend = h("p.mbx-legend", swatch("mbx-swatch-curve", t["trace.curve"]), swatch("mbx-swatch-tail", t["trace.tail"]), pinKey);
+  const plot = h("div.mbx-plot.plotly-graph-div"), figure = h("div.mbx-figure", plot);
+  const swatch = (k) => h("span.mbx-key", h("span", { class: "mbx-swatch mbx-swatch-" + k }), t["trace." + k]);
+  const pinKey = swatch("pinned"), legend = h("p.mbx-legend", swatch("curve"), swatch("tail"), pinKey);
   const meter = h("div.mbx-meter", { hidden: view !== "sla" });
   const summary = h("p.mbx-summary", { "aria-hidden": "true" });  // the answer, kept in view on a phone
   root.classList.add("mbx");
   root.replaceChildren(
     h("div.mbx-top", h("div.mbx-answer", h("div", { "aria-live": "polite" }, ...bigs), table), h("form.mbx-controls", { novalidate: true }, ...groups)),
-    h("div.mbx-actions", ...actions), notice, meter, plot, legend, summary);
+    h("div.mbx-actions", ...actions), notice, meter, figure, legend, summary);
   root.querySelector("form").addEventListener("submit", (e) => e.preventDefault());
   root.setAttribute("data-maintbook-explorer", "");
   notice.textContent = notices.join(" ");
@@ -415,8 +404,8 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
       showError("p99_s" in partial ? "p99_s" : "median_s", fill(t.error_p99, { median: next.median_s }));
       return false;
     }
-    for (const k of Object.keys(partial)) { if (errors[k]) errors[k].hidden = true; }
-    if ("p99_s" in partial || "median_s" in partial) { errors.p99_s.hidden = true; errors.median_s.hidden = true; }
+    const fixed = "p99_s" in partial || "median_s" in partial ? ["p99_s", "median_s"] : [];
+    for (const k of [...Object.keys(partial), ...fixed]) if (errors[k]) errors[k].hidden = true;
     Object.assign(state, next);
     for (const k of Object.keys(partial)) inputs[k]?.set(state[k], from);
     if ("threshold_s" in partial) inputs.threshold_preset?.set(state.threshold_s);
@@ -444,10 +433,10 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
     big.verdict.className = "mbx-verdict " + (v.met ? "mbx-met" : "mbx-missed");
     summary.textContent = "P99 " + [big.p99, ...(view === "sla" ? [big.uptime, big.verdict] : [])].map((e) => e.textContent).join(" · ");
     pinHead.hidden = pinKey.hidden = !pinned;
-    const full = 2 * Math.max(v.allowed_min, pinned ? pinned.r.allowed_min : 0);
+    const full = 2 * Math.max(v.allowed_min, pinned?.r.allowed_min ?? 0);
     meter.replaceChildren(h("p.mbx-meter-title", t.meter), meterRow(t["bar.downtime"], v, false, full),
       ...(pinned ? [meterRow(t["bar.pinned"], pinned.r, true, full)] : []));
-    for (const r of ROWS[view]) {
+    for (const r of rows) {
       cells[r][0].textContent = row(r, v);
       cells[r][1].hidden = !pinned;
       cells[r][1].textContent = pinned ? row(r, pinned.r) : "";
@@ -456,36 +445,55 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
   }
 
   // --- figure: the share of freezes longer than x (log-log), T and the percentiles ---
-  let drawn = Promise.resolve();
-  const XS = Array.from({ length: 161 }, (_, i) => 10 ** (-1.3 + i * 0.03));  // 0.05 s to 3,000 s
-  const Y_MIN = 1e-4;  // percent
-  const curve = (s) => { const m = model(s, spec); return XS.map((x) => Math.max(100 * exceedance(m, x), Y_MIN / 10)); };
+  // plotly.js draws the frame once (axes, grid, ticks); the lines and labels are a layer on its
+  // plot area, in % of it, moved in place (a plotly replot costs ~10 ms a move, this < 1 ms).
+  const frame = spec.frame, X = frame.xaxis.range, Y = frame.yaxis.range, M = frame.margin;  // log10; px
+  const px = (x) => (100 * (Math.log10(x) - X[0])) / (X[1] - X[0]);  // % from the left
+  const py = (y) => (100 * (Y[1] - Math.log10(y))) / (Y[1] - Y[0]);  // % from the top
+  const XS = Array.from({ length: 161 }, (_, i) => 10 ** (X[0] + i * (X[1] - X[0]) / 160));  // the x axis
+  const curve = (s) => { const m = model(s, spec); return XS.map((x) => 100 * exceedance(m, x)); };
+  const line = (xs, ys) => "M" + xs.map((x, i) => `${px(x).toFixed(2)},${py(Math.max(ys[i], 1e-5)).toFixed(2)}`).join("L");
+  const layer = h("div.mbx-layer", { "aria-hidden": "true", style: `inset:${M.t}px ${M.r}px ${M.b}px ${M.l}px` });
+  layer.innerHTML = `<svg viewBox="0 0 100 100" preserveAspectRatio="none">${  // strokes keep their px (CSS)
+    ["tail", "pinned", "curve", "t"].map((k) => `<path class="mbx-line-${k}"/>`).join("")}</svg>`;
+  const [tailPath, pinnedPath, curvePath, tPath] = layer.querySelectorAll("path");
+  const dots = ["P50", "P99", "P99.9"].map((p) => h("span.mbx-dot", h("span", p))), tLabel = h("span.mbx-t"), tip = h("span.mbx-tip", { hidden: true });
+  layer.append(...dots, tLabel, tip);
+  figure.append(layer);
+  const place = (e, x, y) => { e.style.left = x + "%"; e.style.top = y + "%"; };
   let figureKey = "";
   function draw() {
-    const s = state, v = current, fig = (x) => [x.median_s, x.p99_s, x.heavy_share, x.scale, x.threshold_s];
-    const key = JSON.stringify([fig(s), pinned && fig(pinned.settings)]);
-    if (!Plotly || key === figureKey) return;  // the month, tier, rule and fleet move no curve
+    const s = state, v = current, T = s.threshold_s, fig = (x) => x && [x.median_s, x.p99_s, x.heavy_share, x.scale];
+    const key = JSON.stringify([fig(s), T, fig(pinned?.settings)]);
+    if (key === figureKey) return;  // the month, tier, rule and fleet move no curve
     figureKey = key;
-    const y = curve(s), tailX = XS.filter((x) => x >= s.threshold_s), tailY = y.slice(XS.length - tailX.length);
-    const data = [
-      { x: XS, y, mode: "lines", line: { color: COLOURS.curve, width: 2.5 }, hovertemplate: `%{y:.3g} % > %{x:.3g}${S}<extra></extra>` },
-      { x: [s.threshold_s, ...tailX, tailX[tailX.length - 1] ?? s.threshold_s], y: [Y_MIN, ...tailY, Y_MIN], fill: "toself", mode: "lines", line: { width: 0 }, fillcolor: "rgba(213,94,0,0.3)", hoverinfo: "skip" },
-      { x: [v.exact_p50_s, v.exact_p99_s, v.exact_p999_s], y: [50, 1, 0.1], mode: "markers+text", text: ["P50", "P99", "P99.9"], textposition: "middle left", marker: { color: COLOURS.curve, size: 9 }, hovertemplate: `%{text} %{x:.3g}${S}<extra></extra>` },
-    ];
-    // The time-out T: a line with its label, drawn as data so that the layout never changes.
-    data.push({ x: [s.threshold_s, s.threshold_s], y: [Y_MIN, 100], mode: "lines+text", text: ["", `T = ${s.threshold_s}${S}`], textposition: "top right", textfont: { color: COLOURS.tail, size: 12 }, cliponaxis: false, line: { color: COLOURS.tail, dash: "dash", width: 2 }, hoverinfo: "skip" });
-    if (pinned) data.push({ x: XS, y: curve(pinned.settings), mode: "lines", name: t["trace.pinned"], line: { color: COLOURS.pinned, dash: "dash", width: 2 }, hoverinfo: "skip" });
-    const decades = [100, 10, 1, 0.1, 0.01, 0.001, 0.0001];
-    drawn = Plotly.react(plot, data, {
-      height: 380, margin: { l: 78, r: 16, t: 24, b: 48 }, showlegend: false, font: { family: "system-ui, sans-serif", size: 13 },
-      xaxis: { type: "log", range: [-1.3, 3.5], title: { text: t["axis.freeze"] }, tickvals: [0.1, 1, 10, 60, 600], ticktext: [0.1, 1, 10, 1, 10].map((v, i) => v + (i < 3 ? S : MIN)) },
-      yaxis: { type: "log", range: [-4, 2.2], title: { text: t["axis.share"] }, tickvals: decades, ticktext: decades.map((d) => `${d} %`) },
-      plot_bgcolor: "white", paper_bgcolor: "white",
-    }, plot.data ? undefined : { displayModeBar: false, responsive: true });  // config once: each is deep-copied
+    const y = curve(s), i = XS.findIndex((x) => x > T);  // the tail: from T along the curve
+    curvePath.setAttribute("d", line(XS, y));
+    tailPath.setAttribute("d", line([T, T, ...XS.slice(i), XS[160]], [1e-4, 100 * v.share_over_threshold, ...y.slice(i), 1e-4]) + "Z");
+    tPath.setAttribute("d", line([T, T], [1e-4, 100]));
+    pinnedPath.setAttribute("d", pinned ? line(XS, curve(pinned.settings)) : "");
+    [v.exact_p50_s, v.exact_p99_s, v.exact_p999_s].forEach((x, i) => place(dots[i], px(x), py([50, 1, 0.1][i])));
+    tLabel.textContent = `T = ${T}${S}`;
+    tLabel.classList.toggle("mbx-flip", px(T) > 75);  // near the right edge: left of T
+    place(tLabel, px(T), py(100));
   }
+  // Hover or touch: the share of freezes longer than the x under the pointer.
+  const show = (e) => {
+    const r = layer.getBoundingClientRect(), f = (e.clientX - r.left) / r.width;
+    const x = 10 ** (X[0] + f * (X[1] - X[0])), y = 100 * exceedance(model(state, spec), x);
+    tip.hidden = !(f >= 0 && f <= 1) || e.type === "pointerleave";
+    tip.textContent = `${sig(y)} % > ${sig(x)}${S}`;
+    place(tip, 100 * f, Math.min(Math.max(py(y), 0), 100));
+  };
+  for (const type of ["pointermove", "pointerdown", "pointerleave"]) figure.addEventListener(type, show);
+  const drawn = Plotly  // a static frame: no zoom to move it off the layer
+    ? Plotly.newPlot(plot, [], structuredClone(frame), { staticPlot: true, responsive: true }) : Promise.resolve();
+  plot.on?.("plotly_afterplot", () => {  // the frame's width, also while a resize is on its way
+    layer.style.width = plot.querySelector(".main-svg").width.baseVal.value - M.l - M.r + "px";
+  });
 
-  // The month's expected downtime against the budget, as plain HTML (a bar per setting).
-  // Every row on one scale, twice the larger budget, so rows with different tiers compare.
+  // The month's expected downtime against the budget: a bar per setting, all on one scale
+  // (twice the larger budget) so that tiers compare.
   function meterRow(label, r, ghost, full) {
     const used = r.budget_used_share, width = Math.min(r.downtime_min / full, 1) * 100;
     const bar = h("span", { class: `mbx-bar${ghost ? " mbx-ghost" : ""}${r.met ? "" : " mbx-over"}`, style: `width:${width}%` });
@@ -546,8 +554,7 @@ export default {
   async render({ model, el }) {
     const spec = model.get("spec"), keys = Object.keys(spec.defaults);
     const settings = Object.fromEntries(keys.map((k) => [k, model.get(k)]));
-    const box = h("div");
-    el.append(box);
+    const box = el.appendChild(h("div"));
     const Plotly = await loadPlotly(model);
     const api = mount(box, { spec, settings, view: model.get("view"), Plotly,
       onChange: (s) => { for (const k of keys) model.set(k, s[k]); model.save_changes(); } });

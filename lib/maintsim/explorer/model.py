@@ -42,6 +42,7 @@ __all__ = [
     "RANGES",
     "TEXT",
     "VIEWS",
+    "VIEW_LAYOUTS",
     "Readouts",
     "Settings",
     "freeze_model",
@@ -246,6 +247,12 @@ def _month_readouts(model_key, events_per_month, month_days, tier, rule):
     return charge_min, downtime_min, month_min, verdict, miss
 
 
+@functools.lru_cache(maxsize=256)
+def _percentiles(model_key):
+    model = _model(*model_key)
+    return tuple(float(model.quantile(q)) for q in (0.5, 0.99, 0.999)) + (float(model.mean_s),)
+
+
 def readouts(settings: Settings | None = None) -> Readouts:
     """Compute every read-out of the explorer for ``settings`` (default :class:`Settings`).
 
@@ -261,11 +268,12 @@ def readouts(settings: Settings | None = None) -> Readouts:
     per_vm_year = 12 * s.events_per_month * share
     charge_min, downtime_min, month_min, verdict, miss = _month_readouts(
         key, s.events_per_month, s.month_days, s.tier, s.rule)
+    p50_s, p99_s, p999_s, mean_s = _percentiles(key)
     return Readouts(
-        exact_p50_s=float(model.quantile(0.5)),
-        exact_p99_s=float(model.quantile(0.99)),
-        exact_p999_s=float(model.quantile(0.999)),
-        mean_s=float(model.mean_s),
+        exact_p50_s=p50_s,
+        exact_p99_s=p99_s,
+        exact_p999_s=p999_s,
+        mean_s=mean_s,
         share_over_threshold=share,
         over_threshold_per_vm_year=per_vm_year,
         over_threshold_fleet_year=s.fleet_vms * per_vm_year,
@@ -463,16 +471,60 @@ TEXT: dict[str, dict[str, str]] = {
 """Every word the explorer shows, by language (the browser reads them from :func:`spec`); every
 language has the same keys."""
 
-VIEWS = ("percentiles", "sla")
+_FREEZES = ("group.freezes", ("median_s", "p99_s", "heavy_share", "scale"))
+_TAIL_ROWS = ("p50", "p999", "over_t", "per_vm_year", "per_fleet_year")
+VIEW_LAYOUTS: dict[str, dict[str, tuple]] = {
+    "percentiles": {
+        "groups": (_FREEZES, ("group.workload", ("threshold_s", "events_per_month", "fleet_vms"))),
+        "rows": _TAIL_ROWS,
+    },
+    "sla": {
+        "groups": (_FREEZES, ("group.month", ("events_per_month", "month_days", "tier", "rule")),
+                   ("group.workload", ("threshold_s", "fleet_vms"))),
+        "rows": _TAIL_ROWS + ("downtime", "budget_used", "miss_probability", "credit"),
+    },
+}
+"""For each view, its groups of controls (the group's word in :data:`TEXT`, then its settings)
+and the rows of its table beside the answer (words in :data:`TEXT`)."""
+
+VIEWS = tuple(VIEW_LAYOUTS)
 """``"percentiles"``: the freeze distribution and the counts beyond T. ``"sla"``: everything,
 with the month's downtime against the tier's budget."""
+
+FRAME_X_LOG10 = (-1.3, 3.5)
+"""The figure's x axis, freeze length, as log10 seconds: 0.05 s to about 53 minutes, wide
+enough for every percentile the settings' ranges allow (a P99.9 at most about 20 minutes)."""
+FRAME_Y_LOG10 = (-4.0, 2.2)
+"""The y axis, the share of freezes longer than x, as log10 percent: 0.0001 % to 100 % and a
+margin above it for the T label."""
+
+
+def _frame(words: dict[str, str]) -> dict:
+    """The figure's frame as a plotly layout: two log axes over fixed ranges, ticks in the
+    reader's units, no legend (the page writes its own). The browser draws it once with plotly.js
+    and lays the curve, the tail, T and the percentiles over its plot area (``explorer.js``), so
+    the ranges and margins here are also that layer's geometry."""
+    s, minutes = words["unit.s"], words["unit.min"]
+    decades = [100, 10, 1, 0.1, 0.01, 0.001, 0.0001]
+    return {
+        "height": 380, "margin": {"l": 78, "r": 16, "t": 24, "b": 48}, "showlegend": False,
+        "font": {"family": "system-ui, sans-serif", "size": 13},
+        "xaxis": {"type": "log", "range": list(FRAME_X_LOG10),
+                  "title": {"text": words["axis.freeze"]}, "tickvals": [0.1, 1, 10, 60, 600],
+                  "ticktext": [f"0.1{s}", f"1{s}", f"10{s}", f"1{minutes}", f"10{minutes}"]},
+        "yaxis": {"type": "log", "range": list(FRAME_Y_LOG10),
+                  "title": {"text": words["axis.share"]}, "tickvals": decades,
+                  "ticktext": [f"{d:g} %" for d in decades]},
+        "plot_bgcolor": "white", "paper_bgcolor": "white",
+    }
 
 
 def spec(lang: str | None = None) -> dict:
     """Everything the browser engine needs, as plain JSON-able data: the ranges and choices, the
     defaults, the heavy model, the normal quantiles of the three percentiles, the tiers with their
     credit bands, the numerical constants of :mod:`maintsim.month` and :mod:`maintsim.sla`, the
-    threshold presets and the words of ``lang``.
+    threshold presets, what each view shows (:data:`VIEW_LAYOUTS`), the figure's frame (a plotly
+    layout) and the words of ``lang``.
 
     ``lang`` defaults to the current language (:func:`maintsim.language.current`, which the
     Japanese book build sets); the tiers' labels and the presets are in it too."""
@@ -486,6 +538,7 @@ def spec(lang: str | None = None) -> dict:
 def _spec(lang: str) -> dict:
     from scipy import special
 
+    words = _text(lang)
     return {
         "ranges": {k: list(v) for k, v in RANGES.items()},
         "integers": list(_INT_FIELDS),
@@ -511,7 +564,11 @@ def _spec(lang: str) -> dict:
             "stop_relative": month.STOP_RELATIVE,
         },
         "presets": [{"label": label, "value": value} for label, value in threshold_presets()],
-        "text": _text(lang),
+        "views": {view: {"groups": [[group, list(keys)] for group, keys in layout["groups"]],
+                         "rows": list(layout["rows"])}
+                  for view, layout in VIEW_LAYOUTS.items()},
+        "frame": _frame(words),
+        "text": words,
     }
 
 
