@@ -208,6 +208,9 @@ def test_the_explorer_widget_runs_in_jupyterlab_and_agrees_with_maintsim(lab, br
         browser_readouts = page.evaluate("() => window.maintbook.explorers[1].readouts()")
         assert _mismatches(browser_readouts, explorer.readouts(expected).numbers()) == {}
         widget.screenshot(path=str(screenshots_dir / "binder_explorer_widget.png"))
+        # its figure: plotly's frame with the explorer's curve and T on it, at the T it shows
+        assert widget.locator(".mbx-line-curve").get_attribute("d").count("L") == 160
+        assert widget.locator(".mbx-t").inner_text() == "T = 20 s"
 
         # A few settings through the contract, each checked against maintsim.
         for fields in ({"heavy_share": 0.3, "median_s": 4.0},
