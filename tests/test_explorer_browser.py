@@ -296,6 +296,17 @@ def test_on_a_phone_nothing_scrolls_sideways_and_every_control_is_reachable(brow
             assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375 + 1, i
         _operate(page, "events_per_month", 6)
         assert _settings(page)["events_per_month"] == 6
+        # a tap near the figure's right edge: its reading turns left and stays on the screen
+        figure = page.locator(".mbx-figure")
+        figure.scroll_into_view_if_needed()
+        box = figure.bounding_box()
+        page.mouse.move(box["x"] + box["width"] - 20, box["y"] + box["height"] / 2)
+        tip = page.locator(".mbx-tip")
+        assert tip.is_visible()
+        shown = tip.bounding_box()
+        assert shown["x"] >= box["x"] and shown["x"] + shown["width"] <= box["x"] + box["width"]
+        assert page.evaluate("document.documentElement.scrollWidth - "
+                             "document.documentElement.clientWidth") <= 1
     finally:
         context.close()
 

@@ -460,7 +460,9 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
   const dots = ["P50", "P99", "P99.9"].map((p) => h("span.mbx-dot", h("span", p))), tLabel = h("span.mbx-t"), tip = h("span.mbx-tip", { hidden: true });
   layer.append(...dots, tLabel, tip);
   figure.append(layer);
-  const place = (e, x, y) => { e.style.left = x + "%"; e.style.top = y + "%"; };
+  const place = (e, x, y) => {  // x, y in %; near the right edge, turned left
+    e.style.left = x + "%"; e.style.top = y + "%"; e.classList.toggle("mbx-flip", x > 75);
+  };
   let figureKey = "";
   function draw() {
     const s = state, v = current, T = s.threshold_s, fig = (x) => x && [x.median_s, x.p99_s, x.heavy_share, x.scale];
@@ -474,7 +476,6 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
     pinnedPath.setAttribute("d", pinned ? line(XS, curve(pinned.settings)) : "");
     [v.exact_p50_s, v.exact_p99_s, v.exact_p999_s].forEach((x, i) => place(dots[i], px(x), py([50, 1, 0.1][i])));
     tLabel.textContent = `T = ${T}${S}`;
-    tLabel.classList.toggle("mbx-flip", px(T) > 75);  // near the right edge: left of T
     place(tLabel, px(T), py(100));
   }
   // Hover or touch: the share of freezes longer than the x under the pointer.
