@@ -2,7 +2,8 @@
 
 * plotly.js: the partial bundle :data:`maintsim.figures.plotting.PLOTLY_JS_PATH` (the same
   plotly.js version as the pinned ``plotly`` package, cartesian traces only) is copied into
-  ``_static/`` and added to each page that holds a plotly figure, and only to those pages.
+  ``_static/`` and added to each page that holds a plotly figure, and only to those pages,
+  with ``static/figure-width.js``, which keeps each figure as wide as its column.
 * MathJax 3 is copied from the pinned ``django-static-mathjax`` package (it ships MathJax's
   ``es5`` build); ``mathjax_path`` in ``_config.yml`` points at it. myst-nb asks Sphinx to put
   every asset on every page, so MathJax (and its configuration) is taken off each page that
@@ -24,6 +25,7 @@ from pathlib import Path
 from maintsim.figures.plotting import PLOTLY_JS_PATH
 
 PLOTLY_JS = PLOTLY_JS_PATH.name
+FIGURE_WIDTH_JS = "figure-width.js"  # static/: plotly's figures follow their column's width
 MATHJAX_DIR = "mathjax"
 FONTAWESOME_JS = Path("scripts") / "fontawesome.js"
 FONTAWESOME_STUB = (
@@ -69,6 +71,7 @@ def _add_plotly_where_needed(app, pagename, templatename, context, doctree) -> N
     body = context.get("body", "")
     if "plotly-graph-div" in body:
         app.add_js_file(PLOTLY_JS, priority=200)
+        app.add_js_file(FIGURE_WIDTH_JS, loading_method="defer")
 
 
 def is_mathjax(asset) -> bool:
@@ -136,6 +139,7 @@ def _refuse_remote_assets(app, pagename, templatename, context, doctree) -> None
 
 
 def setup(app):
+    app.setup_extension("static_files")  # serves _ext/static/ (figure-width.js)
     app.connect("builder-inited", _stage_static)
     app.connect("build-finished", _replace_fontawesome_script)
     app.connect("html-page-context", _add_plotly_where_needed)

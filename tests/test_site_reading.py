@@ -64,6 +64,28 @@ def test_on_a_desktop_the_sidebar_button_still_hides_and_shows_the_chapter_list(
         context.close()
 
 
+# Each plotly figure's width on the page and the width plotly.js drew it at (px).
+FIGURE_WIDTHS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')]
+  .map((f) => [f.offsetWidth, Math.round(f.querySelector('.main-svg').width.baseVal.value)])"""
+
+
+@pytest.mark.parametrize("path", [CHAPTER, "chapters/explorer.html"])
+def test_figures_follow_their_column_when_the_window_jumps_wider(browser, site_url, path):
+    # plotly's responsive option acts on the window's resize event, before the sidebar has
+    # slid in: a window maximised from 500 px left figures wider than their column, cut off
+    context, page, _, log = _open(browser, f"{site_url}/{path}", width=500)
+    try:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.wait_for_timeout(400)  # the sidebar's slide
+        page.wait_for_function(f"() => ({FIGURE_WIDTHS_JS})().every(([div, svg]) => "
+                               "Math.abs(div - svg) <= 1)", timeout=5_000)
+        widths = page.evaluate(FIGURE_WIDTHS_JS)
+        assert widths and all(div > 600 for div, _ in widths), widths
+        assert log["console"] == []
+    finally:
+        context.close()
+
+
 def test_figure_toolbar_offers_no_cloud_sharing_no_logo_and_shows_only_on_hover(
     browser, site_url, screenshots_dir
 ):

@@ -291,7 +291,7 @@ function h(tagAndClass, attrs = {}, ...children) {  // h("p.mbx-help", {id}, "te
   const [tag, ...classes] = tagAndClass.split(".");
   const e = document.createElement(tag);
   if (classes.length) e.className = classes.join(" ");
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== false) e.setAttribute(k, v === true ? "" : v);
+  for (const [k, v] of Object.entries(attrs)) if (v != null && v !== false) e.setAttribute(k, v === true ? "" : v);
   e.append(...children.filter((c) => c !== null && c !== undefined));
   return e;
 }
@@ -300,8 +300,7 @@ let counter = 0;
 export function mount(root, { spec, settings = {}, view = "sla", url = false, onChange = null, Plotly = globalThis.Plotly }) {
   const t = spec.text, id = `mbx${++counter}`, { groups: groupKeys, rows } = spec.views[view];
   [S, MIN] = [t["unit.s"], t["unit.min"]];
-  const state = { ...spec.defaults };
-  const notices = [];
+  const state = { ...spec.defaults }, notices = [];
   for (const [k, v] of Object.entries(settings)) { const r = check(spec, k, v); if ("value" in r) state[k] = r.value; }
   if (url) readUrl();
   let pinned = null;
@@ -430,7 +429,7 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
     big.p99.textContent = fmtS(v.exact_p99_s);
     big.uptime.textContent = fmtUptime(v.uptime_pct, tier.target_pct, v.met);
     big.verdict.textContent = `${v.met ? "✓" : "✗"} ${tier.target_pct} % ${t.verdict}: ${v.met ? t.met : t.missed}`;
-    big.verdict.className = "mbx-verdict " + (v.met ? "mbx-met" : "mbx-missed");
+    big.verdict.classList.toggle("mbx-missed", !v.met);
     summary.textContent = "P99 " + [big.p99, ...(view === "sla" ? [big.uptime, big.verdict] : [])].map((e) => e.textContent).join(" · ");
     pinHead.hidden = pinKey.hidden = !pinned;
     const full = 2 * Math.max(v.allowed_min, pinned?.r.allowed_min ?? 0);
@@ -444,13 +443,13 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
     draw();
   }
 
-  // --- figure: the share of freezes longer than x (log-log), T and the percentiles ---
+  // --- figure: the share of freezes longer than x (log-log), T, the percentiles ---
   // plotly.js draws the frame once (axes, grid, ticks); the lines and labels are a layer on its
   // plot area, in % of it, moved in place (a plotly replot costs ~10 ms a move, this < 1 ms).
   const frame = spec.frame, X = frame.xaxis.range, Y = frame.yaxis.range, M = frame.margin;  // log10; px
   const px = (x) => (100 * (Math.log10(x) - X[0])) / (X[1] - X[0]);  // % from the left
   const py = (y) => (100 * (Y[1] - Math.log10(y))) / (Y[1] - Y[0]);  // % from the top
-  const XS = Array.from({ length: 161 }, (_, i) => 10 ** (X[0] + i * (X[1] - X[0]) / 160));  // the x axis
+  const XS = Array.from({ length: 161 }, (_, i) => 10 ** (X[0] + i * (X[1] - X[0]) / 160));
   const curve = (s) => { const m = model(s, spec); return XS.map((x) => 100 * exceedance(m, x)); };
   const line = (xs, ys) => "M" + xs.map((x, i) => `${px(x).toFixed(2)},${py(Math.max(ys[i], 1e-5)).toFixed(2)}`).join("L");
   const layer = h("div.mbx-layer", { "aria-hidden": "true", style: `inset:${M.t}px ${M.r}px ${M.b}px ${M.l}px` });
@@ -460,8 +459,8 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
   const dots = ["P50", "P99", "P99.9"].map((p) => h("span.mbx-dot", h("span", p))), tLabel = h("span.mbx-t"), tip = h("span.mbx-tip", { hidden: true });
   layer.append(...dots, tLabel, tip);
   figure.append(layer);
-  const place = (e, x, y) => {  // x, y in %; near the right edge, turned left
-    e.style.left = x + "%"; e.style.top = y + "%"; e.classList.toggle("mbx-flip", x > 75);
+  const place = (e, x, y, flip = 75) => {  // x, y in %; right of flip %, turned left
+    e.style.left = x + "%"; e.style.top = y + "%"; e.classList.toggle("mbx-flip", x > flip);
   };
   let figureKey = "";
   function draw() {
@@ -469,9 +468,9 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
     const key = JSON.stringify([fig(s), T, fig(pinned?.settings)]);
     if (key === figureKey) return;  // the month, tier, rule and fleet move no curve
     figureKey = key;
-    const y = curve(s), i = XS.findIndex((x) => x > T);  // the tail: from T along the curve
+    const y = curve(s), i = XS.findIndex((x) => x > T);  // the tail: T, the curve, closed below the axis
     curvePath.setAttribute("d", line(XS, y));
-    tailPath.setAttribute("d", line([T, T, ...XS.slice(i), XS[160]], [1e-4, 100 * v.share_over_threshold, ...y.slice(i), 1e-4]) + "Z");
+    tailPath.setAttribute("d", line([T, T, ...XS.slice(i), XS[160]], [1e-5, 100 * v.share_over_threshold, ...y.slice(i), 1e-5]) + "Z");
     tPath.setAttribute("d", line([T, T], [1e-4, 100]));
     pinnedPath.setAttribute("d", pinned ? line(XS, curve(pinned.settings)) : "");
     [v.exact_p50_s, v.exact_p99_s, v.exact_p999_s].forEach((x, i) => place(dots[i], px(x), py([50, 1, 0.1][i])));
@@ -484,12 +483,13 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
     const x = 10 ** (X[0] + f * (X[1] - X[0])), y = 100 * exceedance(model(state, spec), x);
     tip.hidden = !(f >= 0 && f <= 1) || e.type === "pointerleave";
     tip.textContent = `${sig(y)} % > ${sig(x)}${S}`;
-    place(tip, 100 * f, Math.min(Math.max(py(y), 0), 100));
+    place(tip, 100 * f, Math.min(py(y), 100), 50);
   };
   for (const type of ["pointermove", "pointerdown", "pointerleave"]) figure.addEventListener(type, show);
   const drawn = Plotly  // a static frame: no zoom to move it off the layer
-    ? Plotly.newPlot(plot, [], structuredClone(frame), { staticPlot: true, responsive: true }) : Promise.resolve();
-  plot.on?.("plotly_afterplot", () => {  // the frame's width, also while a resize is on its way
+    ? Plotly.newPlot(plot, [], structuredClone(frame), { staticPlot: true }) : Promise.resolve();
+  new ResizeObserver(() => figure.offsetWidth && Plotly?.Plots.resize(plot)).observe(figure);
+  plot.on?.("plotly_afterplot", () => {  // the frame's width, even before a resize reaches it
     layer.style.width = plot.querySelector(".main-svg").width.baseVal.value - M.l - M.r + "px";
   });
 
@@ -529,7 +529,7 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
 // Every [data-maintbook-explorer] element of the page, each configured by its JSON <script>.
 export function mountAll(doc = document) {
   return [...doc.querySelectorAll("[data-maintbook-explorer]")].map((el) => {
-    const config = JSON.parse(el.querySelector("script[type='application/json']").textContent);
+    const config = JSON.parse(el.querySelector("script").textContent);
     return mount(el, { ...config, url: el.hasAttribute("data-url-state") });
   });
 }

@@ -507,7 +507,7 @@ def _frame(words: dict[str, str]) -> dict:
     s, minutes = words["unit.s"], words["unit.min"]
     decades = [100, 10, 1, 0.1, 0.01, 0.001, 0.0001]
     return {
-        "height": 380, "margin": {"l": 78, "r": 16, "t": 24, "b": 48}, "showlegend": False,
+        "height": 380, "margin": {"l": 92, "r": 16, "t": 24, "b": 48}, "showlegend": False,
         "font": {"family": "system-ui, sans-serif", "size": 13},
         "xaxis": {"type": "log", "range": list(FRAME_X_LOG10),
                   "title": {"text": words["axis.freeze"]}, "tickvals": [0.1, 1, 10, 60, 600],
