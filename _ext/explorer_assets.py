@@ -12,6 +12,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import static_files
+
 from maintsim import explorer
 from maintsim.figures.plotting import PLOTLY_JS_PATH
 
@@ -40,6 +42,11 @@ def _add_to_explorer_pages(app, pagename, templatename, context, doctree) -> Non
 
 
 def setup(app):
+    # Sphinx copies static files only when it writes pages: a changed module or stylesheet asks
+    # for the HTML to be rewritten (as static_files does for _ext/static/).
+    app.setup_extension("static_files")
+    app.add_config_value("maintbook_explorer_digest",
+                         static_files.digest([explorer.ESM_PATH, explorer.CSS_PATH]), "html")
     app.connect("builder-inited", _stage_static)
     app.connect("html-page-context", _add_to_explorer_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

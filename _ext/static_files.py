@@ -14,9 +14,10 @@ from pathlib import Path
 STATIC = Path(__file__).resolve().parent / "static"
 
 
-def digest() -> str:
+def digest(files=None) -> str:
+    """A short digest of ``files`` (default: every file of ``_ext/static/``), names and bytes."""
     h = hashlib.sha256()
-    for file in sorted(STATIC.iterdir()):
+    for file in sorted(STATIC.iterdir()) if files is None else files:
         h.update(file.name.encode() + b"\0" + file.read_bytes())
     return h.hexdigest()[:16]
 

@@ -77,7 +77,7 @@ def bench_python(runs: int) -> None:
         s = explorer.Settings(scale=float(rng.uniform(0.5, 2)), median_s=float(rng.uniform(1, 4)))
         explorer_model._model.cache_clear()
         explorer_model._month_readouts.cache_clear()
-        explorer_model._percentiles.cache_clear()
+        explorer_model._freeze_readouts.cache_clear()
         start = time.perf_counter()
         explorer.readouts(s)
         fresh.append(time.perf_counter() - start)

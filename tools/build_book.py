@@ -35,12 +35,9 @@ from tools import editions  # noqa: E402
 LANG_VAR = "MAINTBOOK_LANG"  # maintsim.language.ENV_VAR (not imported: the build env need not be)
 
 # Inputs that change every page but no notebook: Sphinx does not track an extension's code, so
-# when they change the pages are re-read and re-written (the execution cache stays). The
-# explorer's module and stylesheet are among them: Sphinx copies static files only when some
-# page is out of date, so without this a changed explorer.js would not reach the site.
+# when they change the pages are re-read and re-written (the execution cache stays).
 PAGE_INPUTS = ("_ext/*.py", "_ext/templates/*", "tools/release.py", "tools/social_card.py",
-               "tools/editions.py", "CITATION.cff", "_static/*", "lib/maintsim/explorer/*.js",
-               "lib/maintsim/explorer/*.css")
+               "tools/editions.py", "CITATION.cff", "_static/*")
 
 # Run in a fresh interpreter per build: Sphinx, myst-nb and maintsim keep per-process state.
 _CHILD = "import sys; from tools.build_book import run_sphinx; sys.exit(run_sphinx(sys.argv[1]))"

@@ -19,7 +19,8 @@
   function watch() {
     if (!window.ResizeObserver || !window.Plotly) return;
     var observer = new ResizeObserver(follow);
-    document.querySelectorAll(".js-plotly-plot").forEach(function (figure) {
+    // the explorer's figure (.mbx-plot) follows its width itself, in Jupyter as on the site
+    document.querySelectorAll(".js-plotly-plot:not(.mbx-plot)").forEach(function (figure) {
       observer.observe(figure);
     });
   }

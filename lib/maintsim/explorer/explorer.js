@@ -443,7 +443,7 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
     draw();
   }
 
-  // --- figure: the share of freezes longer than x (log-log), T, the percentiles ---
+  // --- figure: share of freezes longer than x (log-log), T, percentiles ---
   // plotly.js draws the frame once (axes, grid, ticks); the lines and labels are a layer on its
   // plot area, in % of it, moved in place (a plotly replot costs ~10 ms a move, this < 1 ms).
   const frame = spec.frame, X = frame.xaxis.range, Y = frame.yaxis.range, M = frame.margin;  // log10; px
@@ -451,9 +451,9 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
   const py = (y) => (100 * (Y[1] - Math.log10(y))) / (Y[1] - Y[0]);  // % from the top
   const XS = Array.from({ length: 161 }, (_, i) => 10 ** (X[0] + i * (X[1] - X[0]) / 160));
   const curve = (s) => { const m = model(s, spec); return XS.map((x) => 100 * exceedance(m, x)); };
-  const line = (xs, ys) => "M" + xs.map((x, i) => `${px(x).toFixed(2)},${py(Math.max(ys[i], 1e-5)).toFixed(2)}`).join("L");
+  const line = (xs, ys) => "M" + xs.map((x, i) => `${px(x).toFixed(2)},${py(Math.max(ys[i], 1e-5)).toFixed(2)}`).join("L");  // 1e-5: below the axis
   const layer = h("div.mbx-layer", { "aria-hidden": "true", style: `inset:${M.t}px ${M.r}px ${M.b}px ${M.l}px` });
-  layer.innerHTML = `<svg viewBox="0 0 100 100" preserveAspectRatio="none">${  // strokes keep their px (CSS)
+  layer.innerHTML = `<svg viewBox="0 0 100 100" preserveAspectRatio="none">${  // strokes keep their px
     ["tail", "pinned", "curve", "t"].map((k) => `<path class="mbx-line-${k}"/>`).join("")}</svg>`;
   const [tailPath, pinnedPath, curvePath, tPath] = layer.querySelectorAll("path");
   const dots = ["P50", "P99", "P99.9"].map((p) => h("span.mbx-dot", h("span", p))), tLabel = h("span.mbx-t"), tip = h("span.mbx-tip", { hidden: true });
@@ -470,8 +470,8 @@ export function mount(root, { spec, settings = {}, view = "sla", url = false, on
     figureKey = key;
     const y = curve(s), i = XS.findIndex((x) => x > T);  // the tail: T, the curve, closed below the axis
     curvePath.setAttribute("d", line(XS, y));
-    tailPath.setAttribute("d", line([T, T, ...XS.slice(i), XS[160]], [1e-5, 100 * v.share_over_threshold, ...y.slice(i), 1e-5]) + "Z");
-    tPath.setAttribute("d", line([T, T], [1e-4, 100]));
+    tailPath.setAttribute("d", line([T, T, ...XS.slice(i), XS.at(-1)], [1e-5, 100 * v.share_over_threshold, ...y.slice(i), 1e-5]) + "Z");
+    tPath.setAttribute("d", line([T, T], [1e-5, 100]));
     pinnedPath.setAttribute("d", pinned ? line(XS, curve(pinned.settings)) : "");
     [v.exact_p50_s, v.exact_p99_s, v.exact_p999_s].forEach((x, i) => place(dots[i], px(x), py([50, 1, 0.1][i])));
     tLabel.textContent = `T = ${T}${S}`;

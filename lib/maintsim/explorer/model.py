@@ -248,7 +248,8 @@ def _month_readouts(model_key, events_per_month, month_days, tier, rule):
 
 
 @functools.lru_cache(maxsize=256)
-def _percentiles(model_key):
+def _freeze_readouts(model_key):
+    """(P50, P99, P99.9, mean) of a freeze model, seconds: what only the freeze settings move."""
     model = _model(*model_key)
     return tuple(float(model.quantile(q)) for q in (0.5, 0.99, 0.999)) + (float(model.mean_s),)
 
@@ -268,7 +269,7 @@ def readouts(settings: Settings | None = None) -> Readouts:
     per_vm_year = 12 * s.events_per_month * share
     charge_min, downtime_min, month_min, verdict, miss = _month_readouts(
         key, s.events_per_month, s.month_days, s.tier, s.rule)
-    p50_s, p99_s, p999_s, mean_s = _percentiles(key)
+    p50_s, p99_s, p999_s, mean_s = _freeze_readouts(key)
     return Readouts(
         exact_p50_s=p50_s,
         exact_p99_s=p99_s,
