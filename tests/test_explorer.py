@@ -167,7 +167,9 @@ def test_the_figure_frame_is_a_fixed_log_log_layout_in_the_readers_units():
         assert x["type"] == y["type"] == "log"
         assert x["range"] == list(explorer.model.FRAME_X_LOG10)
         assert y["range"] == list(explorer.model.FRAME_Y_LOG10)
-        assert x["ticktext"] == [f"0.1 {s}", f"1 {s}", f"10 {s}", f"1 {minutes}", f"10 {minutes}"]
+        assert x["ticktext"] == [f"1 {s}", f"10 {s}", f"2 {minutes}", f"20 {minutes}"]
+        steps = np.diff(np.log10(x["tickvals"]))
+        assert steps.min() > 0.9, "ticks a decade apart, so that labels stay apart on a phone"
         assert y["ticktext"][-1] == "0.0001 %" and y["tickvals"][0] == 100
         assert x["title"]["text"] == explorer.TEXT[lang]["axis.freeze"]
         assert set(frame["margin"]) == {"l", "r", "t", "b"}

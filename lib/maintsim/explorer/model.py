@@ -34,6 +34,7 @@ import functools
 from dataclasses import dataclass
 
 from maintsim import _validate, facts, freeze, language, month, sla, workload
+from maintsim.figures.plotting import duration_label
 from maintsim.figures.sla import TIER_SHORT_LABELS
 from maintsim.language import text
 
@@ -501,18 +502,19 @@ margin above it for the T label."""
 
 
 def _frame(words: dict[str, str]) -> dict:
-    """The figure's frame as a plotly layout: two log axes over fixed ranges, ticks in the
-    reader's units, no legend (the page writes its own). The browser draws it once with plotly.js
-    and lays the curve, the tail, T and the percentiles over its plot area (``explorer.js``), so
-    the ranges and margins here are also that layer's geometry."""
-    s, minutes = words["unit.s"], words["unit.min"]
+    """The figure's frame as a plotly layout: two log axes over fixed ranges, durations labelled
+    as every figure of the book labels them (:func:`~maintsim.figures.plotting.duration_label`,
+    in the current language), no legend (the page writes its own). The browser draws it once
+    with plotly.js and lays the curve, the tail, T and the percentiles over its plot area
+    (``explorer.js``), so the ranges and margins here are also that layer's geometry."""
+    seconds = [1, 10, 120, 1200]  # a decade apart, labels apart on a phone ("100 ms" was not)
     decades = [100, 10, 1, 0.1, 0.01, 0.001, 0.0001]
     return {
         "height": 380, "margin": {"l": 92, "r": 16, "t": 24, "b": 48}, "showlegend": False,
         "font": {"family": "system-ui, sans-serif", "size": 13},
         "xaxis": {"type": "log", "range": list(FRAME_X_LOG10),
-                  "title": {"text": words["axis.freeze"]}, "tickvals": [0.1, 1, 10, 60, 600],
-                  "ticktext": [f"0.1{s}", f"1{s}", f"10{s}", f"1{minutes}", f"10{minutes}"]},
+                  "title": {"text": words["axis.freeze"]}, "tickvals": seconds,
+                  "ticktext": [duration_label(v) for v in seconds]},
         "yaxis": {"type": "log", "range": list(FRAME_Y_LOG10),
                   "title": {"text": words["axis.share"]}, "tickvals": decades,
                   "ticktext": [f"{d:g} %" for d in decades]},
